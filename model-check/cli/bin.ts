@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+/**
+ * Entry point of the `tla-twin` executable.
+ *
+ * @module
+ */
+import { main } from "./main.js";
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,63 @@
+/**
+ * The `tla-twin` command. Turns user mistakes into one line on stderr and
+ * exit code 2; anything else that escapes is a bug and keeps its stack.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../project-root.js";
+import { checkHelp, runCheck } from "./check-command.js";
+import { runList } from "./list-command.js";
+import { UsageError } from "./usage-error.js";
+
+const exitUsage = 2;
+
+const commands: Readonly<Record<string, { summary: string; run: (argv: readonly string[]) => number; help: () => string }>> = {
+  check: { summary: "exhaustively check a protocol's twin", run: runCheck, help: checkHelp },
+  list: {
+    summary: "list protocols, options, shipped configs and bug-zoo variants",
+    run: runList,
+    help: () => "Usage: tla-twin list [--json]",
+  },
+};
+
+function mainHelp(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
+  return ["Usage: tla-twin <command> [options]", "", "Commands:", ...lines, "", "tla-twin <command> --help shows a command's options."].join("\n");
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
+export function main(argv: readonly string[]): number {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+      const topic = name === "help" && rest[0] !== undefined ? commands[rest[0]] : undefined;
+      console.log(topic ? topic.help() : mainHelp());
+      return 0;
+    }
+    if (name === "--version") {
+      console.log(version());
+      return 0;
+    }
+    const command = commands[name];
+    if (command === undefined) {
+      throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(", ")}; see tla-twin --help)`);
+    }
+    if (rest.includes("--help") || rest.includes("-h")) {
+      console.log(command.help());
+      return 0;
+    }
+    return command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`tla-twin: ${e.message}`);
+      return exitUsage;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Human- and machine-readable renderings of results and behaviours.
+ *
+ * @module
+ */
+import type { AnyModel, TlaActionLabel, TwinAction } from "../src/protocol.js";
+import { type TlaValue, compareTla, field, formatTla } from "../src/tla/value.js";
+import type { CheckResult, Trace, Violation } from "./result.js";
+
+/** `RMPrepare(r1)`, or `TMCommit` for an action without parameters. */
+export function formatActionLabel(label: TlaActionLabel): string {
+  if (label.params.length === 0) return label.name;
+  return `${label.name}(${label.params.map(([, v]) => formatTla(v)).join(", ")})`;
+}
+
+/** The spec's variables of a state as `[name, value]` pairs, in the spec's order. */
+export function stateVariables(model: AnyModel, state: unknown): (readonly [string, TlaValue])[] {
+  const record = model.toTla(state);
+  return model.tlaVariables.map((name) => [name, field(record, name)] as const);
+}
+
+/** One line for a violation, e.g. `Invariant TCConsistent is violated.` */
+export function describeViolation(violation: Violation<unknown, TwinAction>): string {
+  switch (violation.kind) {
+    case "invariant":
+      return `Invariant ${violation.name} is violated.`;
+    case "action-property":
+      return `Action property ${violation.name} is violated.`;
+    case "deadlock":
+      return "Deadlock reached.";
+  }
+}
+
+/**
+ * A behaviour as numbered steps: the initial state in full, then for each
+ * step the action with its parameters and only the variables it changed.
+ */
+export function formatTrace(model: AnyModel, trace: Trace<unknown, TwinAction>): string {
+  const lines: string[] = ["  0. Initial state"];
+  let previous = stateVariables(model, trace.initial);
+  for (const [name, value] of previous) lines.push(`       ${name} = ${formatTla(value)}`);
+  trace.steps.forEach((step, i) => {
+    lines.push(`  ${i + 1}. ${formatActionLabel(model.actionLabel(step.action))}`);
+    const current = stateVariables(model, step.state);
+    const changed = current.filter(([, value], j) => compareTla(value, previous[j]![1]) !== 0);
+    if (changed.length === 0) lines.push("       (no variable changed)");
+    for (const [name, value] of changed) lines.push(`       ${name} = ${formatTla(value)}`);
+    previous = current;
+  });
+  return lines.join("\n");
+}
+
+/** A count with thousands separators. */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** Seconds with two decimals. */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** The stable JSON form of a behaviour: TLA+ action labels and variables as TLA+ text. */
+export function traceToJson(model: AnyModel, trace: Trace<unknown, TwinAction>): unknown[] {
+  const stateJson = (state: unknown) => Object.fromEntries(stateVariables(model, state).map(([k, v]) => [k, formatTla(v)]));
+  return [
+    { action: null, state: stateJson(trace.initial) },
+    ...trace.steps.map((step) => {
+      const label = model.actionLabel(step.action);
+      return {
+        action: { name: label.name, params: Object.fromEntries(label.params.map(([k, v]) => [k, formatTla(v)])) },
+        state: stateJson(step.state),
+      };
+    }),
+  ];
+}
+
+/** The stable JSON report of `tla-twin check --json`. */
+export function resultToJson(
+  model: AnyModel,
+  config: Readonly<Record<string, number>>,
+  variant: string | null,
+  result: CheckResult<unknown, TwinAction>,
+): Record<string, unknown> {
+  const violation = result.violation;
+  return {
+    protocol: model.protocol,
+    config,
+    variant,
+    distinctStates: result.distinctStates,
+    statesGenerated: result.statesGenerated,
+    depth: result.depth,
+    durationMs: result.durationMs,
+    complete: result.complete,
+    violation:
+      violation === null
+        ? null
+        : {
+            kind: violation.kind,
+            name: violation.kind === "deadlock" ? null : violation.name,
+            steps: violation.trace.steps.length,
+            trace: traceToJson(model, violation.trace),
+          },
+  };
+}

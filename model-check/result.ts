@@ -1,0 +1,41 @@
+/**
+ * What a search reports, in TLC's vocabulary so the two compare one to one.
+ *
+ * @module
+ */
+import type { TwinAction } from "../src/protocol.js";
+
+/** One step of a behaviour: the action taken and the state it led to. */
+export interface TraceStep<S, A extends TwinAction> {
+  readonly action: A;
+  readonly state: S;
+}
+
+/** A behaviour from an initial state. */
+export interface Trace<S, A extends TwinAction> {
+  readonly initial: S;
+  readonly steps: readonly TraceStep<S, A>[];
+}
+
+/** Why a search stopped with an error, and the shortest behaviour (in BFS) that shows it. */
+export type Violation<S, A extends TwinAction> =
+  | { readonly kind: "invariant"; readonly name: string; readonly trace: Trace<S, A> }
+  | { readonly kind: "action-property"; readonly name: string; readonly trace: Trace<S, A> }
+  | { readonly kind: "deadlock"; readonly trace: Trace<S, A> };
+
+/** The outcome of a search. */
+export interface CheckResult<S, A extends TwinAction> {
+  /** Distinct states found (TLC: "distinct states found"). */
+  readonly distinctStates: number;
+  /** Every state computed, duplicates and initial states included (TLC: "states generated"). */
+  readonly statesGenerated: number;
+  /** BFS levels with a state, initial states being level 1 (TLC: "depth of the complete state graph search"). */
+  readonly depth: number;
+  readonly durationMs: number;
+  /** True when the whole reachable state space was explored. */
+  readonly complete: boolean;
+  /** The first violation found, or null. */
+  readonly violation: Violation<S, A> | null;
+  /** Bytes held by the visited set at the end. */
+  readonly visitedSetBytes: number;
+}

@@ -1,0 +1,10 @@
+/**
+ * tla-twin's public API: the protocol contract, the TLA+ value model, the
+ * registry, and each protocol's twin.
+ *
+ * @module
+ */
+export * from "./protocol.js";
+export * from "./tla/value.js";
+export * from "./registry.js";
+export * as twophase from "./twophase/index.js";

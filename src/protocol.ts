@@ -1,0 +1,232 @@
+/**
+ * The contract every protocol twin implements, and the only thing the model
+ * checker, the CLI and the TLC bridge know about a protocol.
+ *
+ * A protocol is instantiated for one validated config as a {@link Model}: a
+ * transition system with initial states, a deterministic successor relation,
+ * named invariants, a canonical state codec and conversions to and from the
+ * TLA+ values of its spec's variables.
+ *
+ * @module
+ */
+import type { TlaValue } from "./tla/value.js";
+
+/**
+ * An action of a twin: a discriminated union member whose `type` is the exact
+ * name of the TLA+ action and whose other fields are its parameters, plus the
+ * witnesses of any existential quantifier in it, so that a step is a function.
+ */
+export interface TwinAction {
+  readonly type: string;
+}
+
+/** A state predicate that must hold in every reachable state. */
+export interface Invariant<S> {
+  /** The name of the same invariant in the TLA+ spec. */
+  readonly name: string;
+  /** One line: what it says and why it should hold. */
+  readonly description: string;
+  holds(state: S): boolean;
+}
+
+/** A predicate on transitions (a `[][P]_vars` property), checked on every step the search takes. */
+export interface ActionProperty<S, A extends TwinAction> {
+  readonly name: string;
+  readonly description: string;
+  holds(state: S, action: A, next: S): boolean;
+}
+
+/**
+ * A state constraint that bounds the search like TLC's `CONSTRAINT`: states
+ * that violate it are counted and checked but not explored further.
+ */
+export interface StateConstraint<S> {
+  readonly name: string;
+  holds(state: S): boolean;
+}
+
+/**
+ * A canonical encoding of states as 32-bit words: two states are equal exactly
+ * when their encodings are equal word for word. The checker stores only
+ * encodings and fingerprints of them; it decodes a state when it expands it.
+ */
+export interface StateCodec<S> {
+  /** The most words {@link StateCodec.encode} ever writes for this config. */
+  readonly maxWords: number;
+  /** Writes the encoding of `state` at `out[offset...]` and returns how many words it wrote. */
+  encode(state: S, out: Int32Array, offset: number): number;
+  /** Rebuilds the state from `length` words at `words[offset...]`. */
+  decode(words: Int32Array, offset: number, length: number): S;
+}
+
+/**
+ * Opt-in symmetry reduction, like TLC's `SYMMETRY`: states that differ only by
+ * a permutation of interchangeable identities (RMs, acceptors, servers,
+ * values) are explored once, through a representative of their orbit.
+ */
+export interface Symmetry<S> {
+  /** The spec's constants whose elements are permuted, e.g. `["RM"]`. */
+  readonly sets: readonly string[];
+  /**
+   * The representative of the state's orbit: equal for two states exactly
+   * when one is a permutation of the other.
+   */
+  representative(state: S): S;
+}
+
+/** How an action reads in TLA+: its name and the values of its parameters and witnesses. */
+export interface TlaActionLabel {
+  readonly name: string;
+  readonly params: readonly (readonly [string, TlaValue])[];
+}
+
+/** A protocol instantiated for one config: everything the checker explores. */
+export interface Model<S, A extends TwinAction> {
+  /** CLI name of the protocol, e.g. `twophase`. */
+  readonly protocol: string;
+  /** The config in words, e.g. `rm=3`. */
+  readonly configLabel: string;
+  /** The spec module this twin mirrors, e.g. `TwoPhase`. */
+  readonly tlaModule: string;
+  /** The names of the spec's variables, in the spec's order. */
+  readonly tlaVariables: readonly string[];
+
+  /** The initial states, in a fixed order. */
+  initialStates(): readonly S[];
+  /**
+   * Calls `visit` once for every enabled action of `state` and the state it
+   * leads to, in a fixed order (servers, messages and values in order), so
+   * that searches and stored paths replay exactly. Successors equal to
+   * `state` (stuttering-like steps the spec allows) are visited too.
+   */
+  forEachSuccessor(state: S, visit: (action: A, next: S) => void): void;
+  /** The state `action` leads to from `state`, or `undefined` when it is not enabled there. */
+  step(state: S, action: A): S | undefined;
+
+  /** Invariants checked on every distinct state, in the spec's order. */
+  readonly invariants: readonly Invariant<S>[];
+  /** Action properties checked on every transition the search takes. */
+  readonly actionProperties: readonly ActionProperty<S, A>[];
+  /** The bound on the search, when the spec's model has one. */
+  readonly constraint: StateConstraint<S> | undefined;
+
+  readonly codec: StateCodec<S>;
+  /** Symmetry reduction this model supports, if any. */
+  readonly symmetry: Symmetry<S> | undefined;
+
+  /** The spec's variables as a record of TLA+ values, e.g. `[rmState |-> ..., msgs |-> ...]`. */
+  toTla(state: S): TlaValue;
+  /** The inverse of {@link Model.toTla}; throws `TlaShapeError` when the value is not a state of this config. */
+  fromTla(value: TlaValue): S;
+  /** The action as the spec names it. */
+  actionLabel(action: A): TlaActionLabel;
+  /**
+   * The TLA+ module and TLC config text that describe this same model to TLC
+   * (constants, bounds, invariants), so that any config can be cross-checked.
+   */
+  tlcModel(): TlcModel;
+}
+
+/** A model as TLC sees it: which module to check and with which config file. */
+export interface TlcModel {
+  /** The root module in `spec/`, e.g. `TwoPhase` or `MCRaft`. */
+  readonly module: string;
+  /** The text of the `.cfg` file. */
+  readonly cfg: string;
+}
+
+/** An integer option of a protocol's config, as a CLI flag. */
+export interface IntOption {
+  /** Flag name without dashes, e.g. `rm`. */
+  readonly flag: string;
+  readonly description: string;
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+}
+
+/** A named config that the project ships (and cross-checks against TLC). */
+export interface Preset {
+  readonly name: string;
+  /** Option values by flag; options left out take their defaults. */
+  readonly options: Readonly<Record<string, number>>;
+  /** Part of `npm run check`, the quick exhaustive run on every CI build. */
+  readonly quick: boolean;
+}
+
+/** A deliberately broken version of a protocol, built from the reference through its public rules. */
+export interface VariantInfo {
+  readonly name: string;
+  /** The mistake, in one sentence. */
+  readonly description: string;
+  /** The invariant (or property) that the checker must find broken. */
+  readonly breaks: string;
+}
+
+/** Thrown for a config the user asked for that the protocol does not accept. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** A protocol: its options, shipped configs, variants, and a way to build models. */
+export interface Protocol<S, A extends TwinAction> {
+  /** CLI name, e.g. `twophase`. */
+  readonly name: string;
+  /** Human name, e.g. `Two-Phase Commit`. */
+  readonly title: string;
+  /** The spec module, e.g. `TwoPhase`. */
+  readonly tlaModule: string;
+  readonly options: readonly IntOption[];
+  readonly presets: readonly Preset[];
+  readonly variants: readonly VariantInfo[];
+  /**
+   * The model for fully resolved option values (every option present and in
+   * range; see `resolveOptions`), optionally with a bug-zoo variant.
+   */
+  model(options: Readonly<Record<string, number>>, variant?: string): Model<S, A>;
+}
+
+/** A protocol seen from code that does not know its state type (the CLI, the registry). */
+export type AnyProtocol = Protocol<unknown, TwinAction>;
+/** A model seen from code that does not know its state type. */
+export type AnyModel = Model<unknown, TwinAction>;
+
+/**
+ * Fills in defaults and checks every option against its range, so that a
+ * model is only ever built from a valid config. Unknown options are errors.
+ */
+export function resolveOptions(
+  protocol: { readonly name: string; readonly options: readonly IntOption[] },
+  given: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const resolved: Record<string, number> = {};
+  for (const name of Object.keys(given)) {
+    if (!protocol.options.some((o) => o.flag === name)) {
+      const known = protocol.options.map((o) => `--${o.flag}`).join(", ");
+      throw new ConfigError(`${protocol.name} has no option --${name} (its options: ${known || "none"})`);
+    }
+  }
+  for (const option of protocol.options) {
+    const value = given[option.flag] ?? option.default;
+    if (!Number.isInteger(value) || value < option.min || value > option.max) {
+      throw new ConfigError(
+        `--${option.flag} must be an integer from ${option.min} to ${option.max} (${option.description}), got ${value}`,
+      );
+    }
+    resolved[option.flag] = value;
+  }
+  return resolved;
+}
+
+/**
+ * The variant called `name` among a protocol's variants, or a
+ * {@link ConfigError} that lists the ones there are.
+ */
+export function findVariant<V extends VariantInfo>(protocol: string, variants: readonly V[], name: string): V {
+  const found = variants.find((v) => v.name === name);
+  if (found === undefined) {
+    const names = variants.map((v) => v.name).join(", ") || "none";
+    throw new ConfigError(`${protocol} has no variant "${name}" (its variants: ${names})`);
+  }
+  return found;
+}

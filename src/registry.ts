@@ -1,0 +1,15 @@
+/**
+ * Every protocol tla-twin ships, by CLI name.
+ *
+ * @module
+ */
+import type { AnyProtocol } from "./protocol.js";
+import { twoPhase } from "./twophase/index.js";
+
+/** The protocols, in the order `tla-twin list` shows them. */
+export const protocols: readonly AnyProtocol[] = [twoPhase];
+
+/** The protocol with this CLI name, or undefined. */
+export function findProtocol(name: string): AnyProtocol | undefined {
+  return protocols.find((p) => p.name === name);
+}

@@ -1,0 +1,63 @@
+/**
+ * The tla-twin command as a user meets it: the built executable, its output,
+ * one-line errors and exit codes (0 ok, 1 violation, 2 bad usage).
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../model-check/project-root.js";
+
+const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("tla-twin check", () => {
+  it("checks 2PC and reports TLC's figures for 3 RMs", () => {
+    const r = run("check", "twophase", "--rm", "3", "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    // 288 / 1146 / 11: TLC's figures for TwoPhase_rm3.cfg (spec/manifest.json).
+    expect(report).toMatchObject({ protocol: "twophase", config: { rm: 3 }, distinctStates: 288, statesGenerated: 1146, depth: 11, violation: null });
+    expect(typeof report.durationMs).toBe("number");
+  });
+
+  it("prints a readable counterexample and exits 1 for a broken variant", () => {
+    const r = run("check", "twophase", "--variant", "commit-before-all-prepared");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Invariant TCConsistent is violated.");
+    expect(r.stdout).toMatch(/ 1\. RMPrepare\(r\d\)/);
+    expect(r.stdout).toContain("TMCommit");
+  });
+
+  it.each([
+    [["check", "nosuch"], /unknown protocol "nosuch" \(known: twophase/],
+    [["check", "twophase", "--rm", "0"], /--rm must be an integer from 1 to 12 .*got "0"/],
+    [["check", "twophase", "--rm", "13"], /--rm must be an integer from 1 to 12/],
+    [["check", "twophase", "--rm", "three"], /--rm must be an integer from 1 to 12 .*got "three"/],
+    [["check", "twophase", "--rm"], /--rm needs a value/],
+    [["check", "twophase", "--bogus"], /unknown flag --bogus \(accepted here: --rm/],
+    [["check", "twophase", "--variant", "nope"], /--variant must be one of commit-before-all-prepared/],
+    [["check"], /check needs a protocol first/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+  ])("rejects %j with one clear line and exit code 2", (args, message) => {
+    const r = run(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
+
+describe("tla-twin list", () => {
+  it("shows protocols, presets and variants", () => {
+    const r = run("list");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("twophase: Two-Phase Commit");
+    expect(r.stdout).toContain("preset rm3");
+    expect(r.stdout).toContain("variant commit-before-all-prepared");
+  });
+});
