@@ -7,10 +7,14 @@ import type { AnyModel, TlaActionLabel, TwinAction } from "../src/protocol.js";
 import { type TlaValue, compareTla, field, formatTla } from "../src/tla/value.js";
 import type { CheckResult, Trace, Violation } from "./result.js";
 
-/** `RMPrepare(r1)`, or `TMCommit` for an action without parameters. */
+/**
+ * The step as TLC labels it, `RMPrepare(r1)` or `TMCommit`, followed by the
+ * witnesses of its existentials when it has any: `Phase1b(a1) with m = [...]`.
+ */
 export function formatActionLabel(label: TlaActionLabel): string {
-  if (label.params.length === 0) return label.name;
-  return `${label.name}(${label.params.map(([, v]) => formatTla(v)).join(", ")})`;
+  const call = label.params.length === 0 ? label.name : `${label.name}(${label.params.map(([, v]) => formatTla(v)).join(", ")})`;
+  if (label.witnesses.length === 0) return call;
+  return `${call} with ${label.witnesses.map(([k, v]) => `${k} = ${formatTla(v)}`).join(", ")}`;
 }
 
 /** The spec's variables of a state as `[name, value]` pairs, in the spec's order. */
@@ -68,7 +72,11 @@ export function traceToJson(model: AnyModel, trace: Trace<unknown, TwinAction>):
     ...trace.steps.map((step) => {
       const label = model.actionLabel(step.action);
       return {
-        action: { name: label.name, params: Object.fromEntries(label.params.map(([k, v]) => [k, formatTla(v)])) },
+        action: {
+          name: label.name,
+          params: Object.fromEntries(label.params.map(([k, v]) => [k, formatTla(v)])),
+          witnesses: Object.fromEntries(label.witnesses.map(([k, v]) => [k, formatTla(v)])),
+        },
         state: stateJson(step.state),
       };
     }),

@@ -74,10 +74,18 @@ export interface Symmetry<S> {
   representative(state: S): S;
 }
 
-/** How an action reads in TLA+: its name and the values of its parameters and witnesses. */
+/**
+ * How an action reads in TLA+. TLC labels a step with the action's name and
+ * the values of its formal parameters, e.g. `Phase1b(a1)`; the values the
+ * twin chose for the action's existentials (the message `m` that `Phase1b`
+ * answers) are witnesses, which TLC does not print.
+ */
 export interface TlaActionLabel {
   readonly name: string;
+  /** The TLA+ operator's formal parameters and their values, in order. */
   readonly params: readonly (readonly [string, TlaValue])[];
+  /** Values chosen for the action's existential quantifiers, by bound variable name. */
+  readonly witnesses: readonly (readonly [string, TlaValue])[];
 }
 
 /** A protocol instantiated for one config: everything the checker explores. */

@@ -103,7 +103,8 @@ export function twoPhaseModel(
     tlcModel: () => ({ module: "TwoPhase", cfg: twoPhaseTlcConfig(rmCount) }),
     actionLabel: (a) => ({
       name: a.type,
-      params: "rm" in a ? [["rm", tlaModelValue(rmName(a.rm))] as const] : [],
+      params: "rm" in a ? [["r", tlaModelValue(rmName(a.rm))] as const] : [],
+      witnesses: [],
     }),
   };
 }

@@ -45,7 +45,7 @@ export function graphModel(spec: GraphSpec): Model<number, GoAction> {
     symmetry: undefined,
     toTla: (s) => tlaRecord({ x: tlaInt(s) }),
     fromTla: (v) => asInt(field(v, "x")),
-    actionLabel: (a) => ({ name: "Go", params: [["to", tlaInt(a.to)]] }),
+    actionLabel: (a) => ({ name: "Go", params: [["to", tlaInt(a.to)]], witnesses: [] }),
     tlcModel: () => ({ module: "Graph", cfg: "" }),
   };
 }
