@@ -13,3 +13,4 @@ export * from "./predecessor-log.js";
 export * from "./state-buffer.js";
 export * from "./format.js";
 export * from "./manifest.js";
+export * from "./spec-map.js";

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { projectRoot } from "../project-root.js";
 import { checkHelp, runCheck } from "./check-command.js";
 import { runList } from "./list-command.js";
+import { runSpecMap } from "./spec-map-command.js";
 import { UsageError } from "./usage-error.js";
 
 const exitUsage = 2;
@@ -19,6 +20,11 @@ const commands: Readonly<Record<string, { summary: string; run: (argv: readonly 
     summary: "list protocols, options, shipped configs and bug-zoo variants",
     run: runList,
     help: () => "Usage: tla-twin list [--json]",
+  },
+  "spec-map": {
+    summary: "print the map from TLA+ operators to twin functions (Markdown)",
+    run: runSpecMap,
+    help: () => "Usage: tla-twin spec-map [--write FILE]",
   },
 };
 

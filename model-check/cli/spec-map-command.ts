@@ -1,0 +1,34 @@
+/**
+ * `tla-twin spec-map`: the table of TLA+ operators and the twin functions
+ * that implement them, for every protocol, as Markdown.
+ *
+ * @module
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { protocols } from "../../src/registry.js";
+import { projectRoot, specDir } from "../project-root.js";
+import { specMapMarkdown } from "../spec-map.js";
+import { parseArgs } from "./args.js";
+import { UsageError } from "./usage-error.js";
+
+/** The spec map of every registered protocol. */
+export function registrySpecMap(): string {
+  return specMapMarkdown(
+    protocols.map((p) => ({ module: p.tlaModule, title: p.title, sourceDir: join(projectRoot(), "src", p.name) })),
+    specDir(),
+  );
+}
+
+/** Runs `tla-twin spec-map` and returns the exit code. */
+export function runSpecMap(argv: readonly string[]): number {
+  const { positionals, flags } = parseArgs(argv, [
+    { name: "write", kind: "string", description: "write the Markdown to this file instead of stdout", placeholder: "file" },
+  ]);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const markdown = registrySpecMap();
+  const target = flags.get("write");
+  if (typeof target === "string") writeFileSync(target, markdown);
+  else process.stdout.write(markdown);
+  return 0;
+}
