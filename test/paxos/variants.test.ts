@@ -6,8 +6,11 @@
  * as the only invariant, since the supporting invariants catch the mistake
  * earlier).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
+import { projectRoot } from "../../model-check/project-root.js";
 import { lastState } from "../../model-check/replay.js";
 import type { Trace } from "../../model-check/result.js";
 import { type PaxosAction, type PaxosState, paxos, paxosModel, paxosVariants } from "../../src/paxos/index.js";
@@ -90,5 +93,25 @@ describe("the non-intersecting quorums variant", () => {
     const quorums = variant.rules.quorums(3);
     expect(quorums).toEqual([0b001, 0b010, 0b100]);
     expect(quorums.some((q1) => quorums.some((q2) => (q1 & q2) === 0))).toBe(true);
+  });
+});
+
+describe("docs/paxos.md's bug-zoo table", () => {
+  const rows = readFileSync(join(projectRoot(), "docs", "paxos.md"), "utf8")
+    .split("\n")
+    .filter((line) => /^\| `[a-z-]+` \|/.test(line))
+    .map((line) => line.split(" | ").map((cell) => cell.replace(/^\| |`| \|$/g, "").trim()));
+
+  it("lists every variant with the invariant, steps and Agreement loss the checker finds", () => {
+    const documented = rows.filter(([name]) => paxosVariants.some((v) => v.name === name));
+    expect(documented.map(([name]) => name)).toEqual(paxosVariants.map((v) => v.name));
+    for (const [name, , invariant, steps, agreementSteps] of documented) {
+      const model = paxosModel(config, paxosVariants.find((v) => v.name === name)!.rules);
+      const found = bfs(model, { checkDeadlock: true }).violation!;
+      expect(found.kind === "invariant" && found.name).toBe(invariant);
+      expect(found.trace.steps.length).toBe(Number(steps));
+      const lost = bfs(checkingOnly(model, "Agreement"), { checkDeadlock: true }).violation!;
+      expect(lost.trace.steps.length).toBe(Number(agreementSteps));
+    }
   });
 });
