@@ -36,7 +36,7 @@ export const paxos: Protocol<PaxosState, PaxosAction> = {
   title: "Single-decree Paxos",
   tlaModule: "Paxos",
   options: [
-    { flag: "acceptors", description: "number of acceptors (majority quorums)", min: 1, max: maxAcceptors, default: 3 },
+    { flag: "acceptors", description: "number of acceptors, with majority quorums", min: 1, max: maxAcceptors, default: 3 },
     { flag: "values", description: "number of values that may be proposed", min: 1, max: maxValues, default: 2 },
     { flag: "max-ballot", description: "highest ballot number (ballots are 0..max-ballot)", min: 0, max: maxMaxBallot, default: 1 },
   ],

@@ -45,6 +45,18 @@ describe("spec/Paxos.tla and the twin", () => {
     expect([...tagged.keys()].sort()).toEqual([...names].sort());
   });
 
+  it("test/paxos/actions.test.ts cites the lines that define each action", () => {
+    const lines = spec.split("\n");
+    const tests = readFileSync(join(projectRoot(), "test", "paxos", "actions.test.ts"), "utf8");
+    const citations = [...tests.matchAll(/(Phase\w+)\([a-z, ]*\), Paxos\.tla lines (\d+)-(\d+)/g)];
+    expect(citations.map((c) => c[1]).sort()).toEqual(Object.keys(paxosActionFunctions).sort());
+    for (const [, action, first, last] of citations) {
+      expect(lines[Number(first) - 1]).toMatch(new RegExp(`^${action}\\(`));
+      expect(lines[Number(last) - 1]!.trim()).not.toBe("");
+      expect(lines[Number(last)]!.trim()).toBe("");
+    }
+  });
+
   it("declares the twin's variables, in order", () => {
     const declared = /^VARIABLES\n([\s\S]*?)\n\n/m.exec(spec)![1]!;
     const variables = [...declared.matchAll(/^\s+(\w+),?\s+\\\*/gm)].map((m) => m[1]);
