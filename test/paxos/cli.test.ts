@@ -1,0 +1,80 @@
+/**
+ * `tla-twin check paxos` as a user meets it: the built executable, its
+ * options with their ranges, presets and variants; one-line errors with
+ * exit code 2 for bad values.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { manifestEntry, readManifest } from "../../model-check/manifest.js";
+import { projectRoot } from "../../model-check/project-root.js";
+import { paxosVariants } from "../../src/paxos/index.js";
+
+const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("tla-twin check paxos", () => {
+  it("checks 3 acceptors, 2 values, MaxBallot 1 and reports TLC's figures", () => {
+    const r = run("check", "paxos", "--acceptors", "3", "--values", "2", "--max-ballot", "1", "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    // TLC's figures for MCPaxos_a3v2b1.cfg, read from spec/manifest.json.
+    const tlc = manifestEntry(readManifest(), "paxos", "a3v2b1")!.tlc;
+    expect(report).toMatchObject({ protocol: "paxos", config: { acceptors: 3, values: 2, "max-ballot": 1 }, violation: null, ...tlc });
+  });
+
+  it("uses the defaults 3 acceptors, 2 values, MaxBallot 1, and accepts presets", () => {
+    const defaults = JSON.parse(run("check", "paxos", "--json").stdout);
+    expect(defaults.config).toEqual({ acceptors: 3, values: 2, "max-ballot": 1 });
+    const preset = JSON.parse(run("check", "paxos", "--preset", "a3v2b1", "--json").stdout);
+    expect(preset.distinctStates).toBe(defaults.distinctStates);
+  });
+
+  it("prints a readable counterexample and exits 1 for each variant", () => {
+    for (const variant of paxosVariants) {
+      const r = run("check", "paxos", "--variant", variant.name, "--quiet");
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`variant ${variant.name}`);
+      expect(r.stdout).toContain(`Invariant ${variant.breaks} is violated.`);
+      expect(r.stdout).toMatch(/ 1\. Phase1a\(\d\)/);
+    }
+  });
+
+  it.each([
+    [["--acceptors", "0"], /--acceptors must be an integer from 1 to 7 .*got "0"/],
+    [["--acceptors", "8"], /--acceptors must be an integer from 1 to 7 .*got "8"/],
+    [["--acceptors", "x"], /--acceptors must be an integer from 1 to 7 .*got "x"/],
+    [["--values", "0"], /--values must be an integer from 1 to 3 .*got "0"/],
+    [["--values", "4"], /--values must be an integer from 1 to 3/],
+    [["--max-ballot", "-1"], /--max-ballot must be an integer from 0 to 4 .*got "-1"/],
+    [["--max-ballot", "5"], /--max-ballot must be an integer from 0 to 4/],
+    [["--max-ballot", "1.5"], /--max-ballot must be an integer from 0 to 4 .*got "1.5"/],
+    [["--acceptors"], /--acceptors needs a value/],
+    [["--rm", "3"], /unknown flag --rm \(accepted here: --acceptors, --values, --max-ballot/],
+    [["--variant", "nope"], /--variant must be one of accept-below-promise, /],
+    [["--preset", "nope"], /--preset must be one of a3v2b1, a3v2b2, a5v2b1/],
+  ])("rejects %j with one clear line and exit code 2", (args, message) => {
+    const r = run("check", "paxos", ...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
+
+describe("tla-twin list", () => {
+  it("shows Paxos's options, presets and variants", () => {
+    const r = run("list");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("paxos: Single-decree Paxos (spec/Paxos.tla)");
+    expect(r.stdout).toContain("--acceptors 1..7, default 3");
+    expect(r.stdout).toContain("--max-ballot 0..4, default 1");
+    expect(r.stdout).toContain("preset a3v2b1: --acceptors 3 --values 2 --max-ballot 1 (in npm run check)");
+    for (const variant of paxosVariants) expect(r.stdout).toContain(`variant ${variant.name}: `);
+  });
+});
