@@ -78,6 +78,16 @@ export function readSpecOperators(tlaText: string): SpecOperator[] {
   });
 }
 
+/** The variables a module declares (`VARIABLE`/`VARIABLES`), in order. */
+export function readSpecVariables(tlaText: string): string[] {
+  const text = stripComments(tlaText);
+  const names: string[] = [];
+  for (const m of text.matchAll(/^VARIABLES?\b([\s\S]*?)(?=\n\s*\n|\n[A-Za-z_][A-Za-z0-9_]*\s*(?:\([^)]*\))?\s*==)/gm)) {
+    names.push(...m[1]!.split(",").map((n) => n.trim()).filter((n) => n !== ""));
+  }
+  return names;
+}
+
 /** Whether a definition is an action: it mentions a primed expression or UNCHANGED. */
 export function isAction(op: SpecOperator): boolean {
   return /UNCHANGED|[A-Za-z0-9_)\]]'/.test(op.body.replace(/"[^"]*"/g, '""'));

@@ -10,7 +10,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { registrySpecMap } from "../../model-check/cli/spec-map-command.js";
 import { projectRoot, specDir } from "../../model-check/project-root.js";
-import { actionsOfNext, danglingBindings, readSpecOperators, readTwinBindings, specMap } from "../../model-check/spec-map.js";
+import {
+  actionsOfNext,
+  danglingBindings,
+  readSpecOperators,
+  readSpecVariables,
+  readTwinBindings,
+  specMap,
+} from "../../model-check/spec-map.js";
 import { resolveOptions } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
 
@@ -26,6 +33,11 @@ describe.each(protocols.map((p) => [p.name, p] as const))("spec map of %s", (_na
     expect(actions.length).toBeGreaterThan(0);
     const missing = specMap(protocol.tlaModule, specText, bindings).filter((r) => r.kind === "action" && r.twin.length === 0);
     expect(missing.map((r) => r.operator.name)).toEqual([]);
+  });
+
+  it("declares the twin's variables, in the same order", () => {
+    const model = protocol.model(resolveOptions(protocol, protocol.presets[0]!.options));
+    expect(readSpecVariables(specText)).toEqual([...model.tlaVariables]);
   });
 
   it("every @tla tag names an operator of the module", () => {
