@@ -38,4 +38,8 @@ export interface CheckResult<S, A extends TwinAction> {
   readonly violation: Violation<S, A> | null;
   /** Bytes held by the visited set at the end. */
   readonly visitedSetBytes: number;
+  /** Bytes held by the predecessor log (parent and step of every stored state) at the end. */
+  readonly predecessorLogBytes: number;
+  /** The most bytes the states still to explore (BFS frontier, DFS stack) held at once. */
+  readonly peakFrontierBytes: number;
 }

@@ -14,6 +14,7 @@ import { manifestEntry, readManifest } from "../manifest.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { printProgress } from "./progress.js";
 import { UsageError } from "./usage-error.js";
+import { describePlan, noViolationLine, planSearch, planToJson, planWarning, runPlannedSearch, searchFlags } from "./search-flags.js";
 
 /** Exit codes: 0 no violation, 1 violation (or a mismatch with TLC), 2 bad usage. */
 export const exitOk = 0;
@@ -24,6 +25,7 @@ const commonFlags: readonly FlagSpec[] = [
   { name: "quiet", kind: "boolean", description: "no progress line on stderr" },
   { name: "no-deadlock", kind: "boolean", description: "do not report states without enabled actions" },
   { name: "max-states", kind: "int", description: "stop after this many distinct states", min: 1, max: Number.MAX_SAFE_INTEGER },
+  ...searchFlags,
 ];
 
 function protocolFlags(protocol: AnyProtocol): FlagSpec[] {
@@ -86,25 +88,30 @@ export function runCheck(argv: readonly string[]): number {
   const json = flags.get("json") === true;
   const quiet = flags.get("quiet") === true || json;
 
+  const plan = planSearch(flags, model);
+  const warning = planWarning(plan);
+  if (warning !== undefined) console.error(`tla-twin: warning: ${warning}`);
   if (!json) {
     const label = variant === undefined ? model.configLabel : `${model.configLabel}, variant ${variant}`;
-    console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, breadth-first search`);
+    console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, ${describePlan(plan, model)}`);
   }
-  const result = bfs(model, {
+  const maxStates = flags.get("max-states") as number | undefined;
+  const result = runPlannedSearch(plan, model, { protocol: protocol.name, options, variant }, {
     checkDeadlock: flags.get("no-deadlock") !== true,
-    maxStates: flags.get("max-states") as number | undefined,
+    maxStates,
     onProgress: quiet ? undefined : printProgress,
   });
 
   if (json) {
-    console.log(JSON.stringify(resultToJson(model, options, variant ?? null, result), null, 2));
+    console.log(JSON.stringify({ ...resultToJson(model, options, variant ?? null, result), search: planToJson(plan) }, null, 2));
   } else {
     if (result.violation !== null) {
       console.log(describeViolation(result.violation));
-      console.log(`Counterexample (${result.violation.trace.steps.length} steps, shortest):`);
+      const shortest = plan.mode === "bfs" ? ", shortest" : "";
+      console.log(`Counterexample (${result.violation.trace.steps.length} steps${shortest}):`);
       console.log(formatTrace(model, result.violation.trace));
-    } else if (result.complete) {
-      console.log("No violation found.");
+    } else if (noViolationLine(plan, result, maxStates) !== undefined) {
+      console.log(noViolationLine(plan, result, maxStates));
     } else {
       console.log(`Stopped after ${formatCount(result.distinctStates)} distinct states (--max-states): no violation so far.`);
     }

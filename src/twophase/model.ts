@@ -23,6 +23,7 @@ import {
 import { twoPhaseCodec } from "./codec.js";
 import { twoPhaseInvariants } from "./invariants.js";
 import { type TwoPhaseState, initialState, rmName } from "./state.js";
+import { twoPhaseSymmetry } from "./symmetry.js";
 import { twoPhaseFromTla, twoPhaseToTla, twoPhaseVariables } from "./tla.js";
 
 /** A validated 2PC config. */
@@ -97,7 +98,7 @@ export function twoPhaseModel(
     actionProperties: [],
     constraint: undefined,
     codec: twoPhaseCodec(rmCount),
-    symmetry: undefined,
+    symmetry: twoPhaseSymmetry(rmCount),
     toTla: (s) => twoPhaseToTla(rmCount, s),
     fromTla: (v) => twoPhaseFromTla(rmCount, v),
     tlcModel: () => ({ module: "TwoPhase", cfg: twoPhaseTlcConfig(rmCount) }),
