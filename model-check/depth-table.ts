@@ -39,6 +39,11 @@ export class DepthTable {
     return this.slots.byteLength + this.depths.byteLength;
   }
 
+  /** Reads the home slot of a fingerprint, to have it fetched early. */
+  touch(lo: number, hi: number): number {
+    return this.slots[2 * homeSlot(storedWord(lo), storedWord(hi), this.capacity) + 1]!;
+  }
+
   /**
    * Records that the state with this fingerprint was reached at `depth`.
    * Returns true when it is new or was only reached deeper before (so it

@@ -55,6 +55,9 @@ class DfsVisited implements VisitedSet {
   add(lo: number, hi: number): boolean {
     return this.plain !== undefined ? this.plain.add(lo, hi) : this.bounded!.reach(lo, hi, this.level);
   }
+  touch(lo: number, hi: number): number {
+    return this.plain !== undefined ? this.plain.touch(lo, hi) : this.bounded!.touch(lo, hi);
+  }
   get size(): number {
     return this.plain !== undefined ? this.plain.size : this.bounded!.size;
   }

@@ -21,6 +21,12 @@ import { noParent } from "./predecessor-log.js";
 export interface VisitedSet {
   /** Adds a fingerprint; true when it was new. */
   add(lo: number, hi: number): boolean;
+  /**
+   * Reads the slot where the fingerprint would go and returns what it holds.
+   * Used to start fetching slots from memory before they are needed: the
+   * reads of a batch overlap instead of waiting for each other.
+   */
+  touch(lo: number, hi: number): number;
 }
 
 /** Where new states go: the predecessor log and the next frontier. */
@@ -38,7 +44,29 @@ export interface ExpanderOptions {
   readonly maxNewStates: number;
 }
 
-/** Expands stored states one at a time, counting as TLC counts. */
+/** What the expander must do with a successor, in enumeration order, once all of a state's successors are known. */
+const Pending = {
+  /** A candidate for the visited set. */
+  Candidate: 0,
+  /** Outside the constraint: check the invariants, store nothing. */
+  Outside: 1,
+  /** Breaks an action property. */
+  BrokenProperty: 2,
+} as const;
+
+/** Words per pending successor: kind, ordinal, offset and length of its encoding, its fingerprint, the fingerprint to look up, property index. */
+const pendingStride = 8;
+
+/**
+ * Expands stored states one at a time, counting as TLC counts.
+ *
+ * A state's successors are first collected: encoded into one buffer, their
+ * fingerprints computed, and the visited set's slot of each read once
+ * (`touch`), so that the memory reads of the whole batch are under way
+ * together. Then they are looked up and stored in enumeration order. On
+ * large state spaces, where nearly every lookup misses the cache, this
+ * overlaps the misses instead of paying them one after the other.
+ */
 export class Expander<S, A extends TwinAction> {
   /** States computed: initial states and every successor (TLC's "states generated"). */
   generated = 0;
@@ -55,7 +83,6 @@ export class Expander<S, A extends TwinAction> {
 
   // The state being expanded, read by `visit`, which is one closure for the
   // whole search rather than one per state.
-  private parentId = 0;
   private parentState: S | undefined;
   private parentWords: Int32Array = new Int32Array(0);
   private parentOffset = 0;
@@ -63,6 +90,17 @@ export class Expander<S, A extends TwinAction> {
   private parentLo = 0;
   private parentHi = 0;
   private ordinal = 0;
+
+  // The successors of the state being expanded, waiting to be looked up.
+  private pending = new Int32Array(64 * pendingStride);
+  private pendingStates: S[] = [];
+  private pendingCount = 0;
+  private batchWords: Int32Array;
+  private batchEnd = 0;
+  /** Set when a successor breaks an action property: the rest are not enumerated. */
+  private halted = false;
+  /** Where the touched slots' contents go, so the reads are not optimised away. */
+  touched = 0;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -76,6 +114,7 @@ export class Expander<S, A extends TwinAction> {
     prepareFingerprints(model.codec.maxWords);
     this.scratch = new Int32Array(model.codec.maxWords);
     this.canonical = new Int32Array(model.codec.maxWords);
+    this.batchWords = new Int32Array(64 * model.codec.maxWords);
     this.visit = this.makeVisitor();
   }
 
@@ -95,7 +134,8 @@ export class Expander<S, A extends TwinAction> {
       fingerprint(this.scratch, 0, length);
       const lo = fingerprintOut[0]!;
       const hi = fingerprintOut[1]!;
-      if (!this.addToVisited(state, lo, hi)) return;
+      if (this.options.symmetry) this.canonicalFingerprint(state);
+      if (!this.visited.add(fingerprintOut[0]!, fingerprintOut[1]!)) return;
       this.states.store(noParent, index, this.scratch, 0, length, lo, hi);
       this.newStates++;
     }
@@ -111,7 +151,6 @@ export class Expander<S, A extends TwinAction> {
   expand(id: number, words: Int32Array, offset: number, length: number, lo: number, hi: number): void {
     if (this.stopped) return;
     const state = this.model.codec.decode(words, offset, length);
-    this.parentId = id;
     this.parentState = state;
     this.parentWords = words;
     this.parentOffset = offset;
@@ -119,65 +158,136 @@ export class Expander<S, A extends TwinAction> {
     this.parentLo = lo;
     this.parentHi = hi;
     this.ordinal = 0;
+    this.pendingCount = 0;
+    this.batchEnd = 0;
+    this.halted = false;
     this.model.forEachSuccessor(state, this.visit);
+    this.settle(id);
     if (this.ordinal === 0 && this.options.checkDeadlock && this.found === undefined) {
       this.found = { kind: "deadlock", state: id };
     }
   }
 
+  /** Collects a successor: encodes it and fingerprints it. */
   private makeVisitor(): (action: A, next: S) => void {
-    const { model, scratch, visited } = this;
+    const { model } = this;
     const { codec, actionProperties, constraint } = model;
+    const propertyCount = actionProperties.length;
+    const maxWords = codec.maxWords;
     return (action, next) => {
-      if (this.found !== undefined || this.full) return;
+      if (this.halted) return;
       const ordinal = this.ordinal++;
       this.generated++;
-      for (const property of actionProperties) {
-        if (!property.holds(this.parentState!, action, next)) {
-          this.found = { kind: "action-property", name: property.name, parent: this.parentId, ordinal };
+      let entry = this.pendingCount * pendingStride;
+      if (entry + pendingStride > this.pending.length) this.growPending();
+      const pending = this.pending;
+      this.pendingStates[this.pendingCount++] = next;
+      pending[entry + 1] = ordinal;
+      for (let p = 0; p < propertyCount; p++) {
+        if (!actionProperties[p]!.holds(this.parentState!, action, next)) {
+          pending[entry] = Pending.BrokenProperty;
+          pending[entry + 7] = p;
+          this.halted = true;
           return;
         }
       }
       if (constraint !== undefined && !constraint.holds(next)) {
-        // TLC checks invariants on states outside the constraint but never stores them.
-        this.checkInvariants(next, ordinal);
+        pending[entry] = Pending.Outside;
         return;
       }
-      const length = codec.encode(next, scratch, 0);
+      if (this.batchEnd + maxWords > this.batchWords.length) this.growBatch();
+      const batch = this.batchWords;
+      const at = this.batchEnd;
+      const length = codec.encode(next, batch, at);
       const changed = fingerprintStep(
         this.parentWords,
         this.parentOffset,
         this.parentLength,
         this.parentLo,
         this.parentHi,
-        scratch,
-        0,
+        batch,
+        at,
         length,
       );
       // A step back to the parent itself: stored already, nothing to do.
-      if (changed === 0) return;
-      const lo = fingerprintOut[0]!;
-      const hi = fingerprintOut[1]!;
-      if (this.options.symmetry ? !this.addToVisited(next, lo, hi) : !visited.add(lo, hi)) return;
-      this.states.store(this.parentId, ordinal, scratch, 0, length, lo, hi);
-      this.newStates++;
-      this.checkInvariants(next, ordinal);
-      if (this.newStates >= this.options.maxNewStates && this.found === undefined) this.full = true;
+      if (changed === 0) {
+        this.pendingCount--;
+        return;
+      }
+      entry = (this.pendingCount - 1) * pendingStride;
+      pending[entry] = Pending.Candidate;
+      pending[entry + 2] = at;
+      pending[entry + 3] = length;
+      pending[entry + 4] = fingerprintOut[0]!;
+      pending[entry + 5] = fingerprintOut[1]!;
+      this.batchEnd = at + length;
+      if (this.options.symmetry) this.canonicalFingerprint(next);
+      // The fingerprint to look up: the state's own, or its representative's.
+      pending[entry + 6] = fingerprintOut[0]!;
+      pending[entry + 7] = fingerprintOut[1]!;
     };
   }
 
-  /** Adds the state's fingerprint, or its representative's under symmetry. */
-  private addToVisited(state: S, lo: number, hi: number): boolean {
-    if (!this.options.symmetry) return this.visited.add(lo, hi);
+  /** Looks up and stores the collected successors of state `id`, in enumeration order. */
+  private settle(id: number): void {
+    const { pending, pendingStates, visited, states, batchWords } = this;
+    const count = this.pendingCount;
+    // First read every candidate's slot in a tight loop, so that the reads
+    // are in flight together (the processor does not wait for one to issue
+    // the next); the lookups below then mostly find their slots in cache.
+    let touched = 0;
+    for (let entry = 0; entry < count * pendingStride; entry += pendingStride) {
+      if (pending[entry] === Pending.Candidate) touched ^= visited.touch(pending[entry + 6]!, pending[entry + 7]!);
+    }
+    this.touched ^= touched;
+    for (let i = 0; i < count && this.found === undefined && !this.full; i++) {
+      const entry = i * pendingStride;
+      const ordinal = pending[entry + 1]!;
+      const state = pendingStates[i]!;
+      switch (pending[entry]) {
+        case Pending.BrokenProperty:
+          this.found = { kind: "action-property", name: this.model.actionProperties[pending[entry + 7]!]!.name, parent: id, ordinal };
+          break;
+        case Pending.Outside:
+          // TLC checks invariants on states outside the constraint but never stores them.
+          this.checkInvariants(state, id, ordinal);
+          break;
+        case Pending.Candidate:
+          if (!visited.add(pending[entry + 6]!, pending[entry + 7]!)) break;
+          states.store(id, ordinal, batchWords, pending[entry + 2]!, pending[entry + 3]!, pending[entry + 4]!, pending[entry + 5]!);
+          this.newStates++;
+          this.checkInvariants(state, id, ordinal);
+          if (this.newStates >= this.options.maxNewStates && this.found === undefined) this.full = true;
+          break;
+      }
+    }
+    // Drop the references to successor states, so they can be collected.
+    pendingStates.fill(undefined as S, 0, count);
+    this.pendingCount = 0;
+  }
+
+  /** Leaves the fingerprint of the state's symmetry representative in {@link fingerprintOut}. */
+  private canonicalFingerprint(state: S): void {
     const representative = this.model.symmetry!.representative(state);
     const length = this.model.codec.encode(representative, this.canonical, 0);
     fingerprint(this.canonical, 0, length);
-    return this.visited.add(fingerprintOut[0]!, fingerprintOut[1]!);
   }
 
-  private checkInvariants(state: S, ordinal: number): void {
+  private growPending(): void {
+    const bigger = new Int32Array(2 * this.pending.length);
+    bigger.set(this.pending);
+    this.pending = bigger;
+  }
+
+  private growBatch(): void {
+    const bigger = new Int32Array(2 * this.batchWords.length);
+    bigger.set(this.batchWords);
+    this.batchWords = bigger;
+  }
+
+  private checkInvariants(state: S, parent: number, ordinal: number): void {
     const broken = this.brokenInvariant(state);
-    if (broken !== undefined) this.found = { kind: "invariant", name: broken, parent: this.parentId, ordinal };
+    if (broken !== undefined) this.found = { kind: "invariant", name: broken, parent, ordinal };
   }
 
   private brokenInvariant(state: S): string | undefined {

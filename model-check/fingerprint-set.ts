@@ -90,6 +90,11 @@ export class FingerprintSet {
     return true;
   }
 
+  /** Reads the home slot of a fingerprint (see {@link VisitedSet.touch}). */
+  touch(lo: number, hi: number): number {
+    return this.slots[2 * homeSlot(storedWord(lo), storedWord(hi), this.capacity) + 1]!;
+  }
+
   /** Whether the set holds a fingerprint. */
   has(lo: number, hi: number): boolean {
     lo = storedWord(lo);

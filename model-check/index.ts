@@ -5,6 +5,12 @@
  * @module
  */
 export * from "./bfs.js";
+export * from "./dfs.js";
+export * from "./simulate.js";
+export * from "./random.js";
+export * from "./depth-table.js";
+export * from "./model-source.js";
+export * from "./parallel/parallel-bfs.js";
 export * from "./result.js";
 export * from "./replay.js";
 export * from "./fingerprint.js";

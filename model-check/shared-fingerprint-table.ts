@@ -65,6 +65,11 @@ export class SharedFingerprintTable {
     }
   }
 
+  /** Reads the home slot of a fingerprint, to have it fetched early (see `VisitedSet.touch`). */
+  touch(lo: number, hi: number): number {
+    return this.slots[2 * homeSlot(storedWord(lo), storedWord(hi), this.capacity) + 1]!;
+  }
+
   /** Whether the table holds a fingerprint (exact once no thread is inserting). */
   has(lo: number, hi: number): boolean {
     lo = storedWord(lo);

@@ -25,6 +25,7 @@ import {
   type WorkerReport,
   type WorkerSetup,
   globalId,
+  flushEvery,
   rehashSliceSlots,
 } from "./protocol.js";
 
@@ -42,6 +43,9 @@ class CurrentTable implements VisitedSet {
   constructor(public table: SharedFingerprintTable) {}
   add(lo: number, hi: number): boolean {
     return this.table.add(lo, hi);
+  }
+  touch(lo: number, hi: number): number {
+    return this.table.touch(lo, hi);
   }
 }
 
@@ -85,12 +89,25 @@ function run(): void {
     send({ type: "level-done", ...report(), next, found: expander.found ?? null });
   };
 
+  // New states not yet added to the shared count.
+  let unflushed = 0;
+  const flush = (): number => {
+    const since = Atomics.add(control, Control.sinceRebuild, unflushed) + unflushed;
+    unflushed = 0;
+    return since;
+  };
+
   // Expands states until the level is done, the search stops, or the table must grow.
   const work = (): void => {
+    const growAfter = Atomics.load(control, Control.growAfter);
+    const stopAfter = Atomics.load(control, Control.stopAfter);
     for (;;) {
       if (chunk === undefined) {
         const claimed = Atomics.add(control, Control.nextChunk, 1);
-        if (claimed >= chunks.length) return finishLevel();
+        if (claimed >= chunks.length) {
+          flush();
+          return finishLevel();
+        }
         chunk = chunks[claimed]!;
         at = chunkHeaderWords;
       }
@@ -100,16 +117,23 @@ function run(): void {
         const before = expander.newStates;
         expander.expand(chunk[at]! >>> 0, chunk, at + recordHeaderWords, length, chunk[at + 2]!, chunk[at + 3]!);
         at += recordHeaderWords + length;
-        const added = expander.newStates - before;
-        const since = added === 0 ? Atomics.load(control, Control.sinceRebuild) : Atomics.add(control, Control.sinceRebuild, added) + added;
-        if (expander.found !== undefined || since >= Atomics.load(control, Control.stopAfter)) {
+        unflushed += expander.newStates - before;
+        if (expander.found !== undefined) {
+          flush();
           Atomics.store(control, Control.stop, 1);
           return finishLevel();
         }
-        if (Atomics.load(control, Control.stop) !== 0) return finishLevel();
-        if (since > Atomics.load(control, Control.growAfter)) {
-          send({ type: "paused", ...report() });
-          return;
+        if (unflushed >= flushEvery || at >= end) {
+          const since = flush();
+          if (since >= stopAfter) {
+            Atomics.store(control, Control.stop, 1);
+            return finishLevel();
+          }
+          if (Atomics.load(control, Control.stop) !== 0) return finishLevel();
+          if (since > growAfter) {
+            send({ type: "paused", ...report() });
+            return;
+          }
         }
       }
       chunk = undefined;

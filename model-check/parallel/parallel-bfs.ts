@@ -41,16 +41,33 @@ import {
   type WorkerReport,
   type WorkerSetup,
   controlSlots,
+  flushEvery,
 } from "./protocol.js";
 
 /** Options of a parallel search. */
 export interface ParallelSearchOptions extends SearchOptions {
   /** Worker threads, at least 1. */
   readonly workers: number;
-  /** Slots the shared table starts with (default 2^20; it must leave room for every worker's successors of one state). */
+  /**
+   * Slots the shared table starts with. The default leaves room, above the
+   * load at which the table grows, for what every worker may add before it
+   * notices (see {@link defaultInitialCapacity}).
+   */
   readonly initialCapacity?: number;
   /** Words per frontier chunk, the unit of work handed out (default 2^16). */
   readonly chunkWords?: number;
+}
+
+/** The most successors of one state the default table size allows for; a model with more may fill the table (an error, never a wrong count). */
+export const assumedMaxSuccessors = 4096;
+
+/**
+ * The default initial table size for `workers` workers: at least 2^20 slots,
+ * and enough that the slots above the growth threshold hold what each worker
+ * can add between two looks at the shared count.
+ */
+export function defaultInitialCapacity(workers: number): number {
+  return Math.max(1 << 20, Math.ceil((workers * (flushEvery + assumedMaxSuccessors)) / (1 - maxLoad)));
 }
 
 /** How long to wait for a worker to start before giving up. */
@@ -83,7 +100,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
   const chunkWords = options.chunkWords ?? 1 << 16;
   const maxStates = options.maxStates ?? Infinity;
   const control = new Int32Array(new SharedArrayBuffer(4 * controlSlots));
-  let table = new SharedFingerprintTable(options.initialCapacity ?? 1 << 20);
+  let table = new SharedFingerprintTable(options.initialCapacity ?? defaultInitialCapacity(options.workers));
 
   // The initial states, admitted here into the shared table.
   const initial = new InitialStore(new Frontier(chunkWords, true));

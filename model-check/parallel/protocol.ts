@@ -9,25 +9,35 @@ import type { Found } from "../found.js";
 import type { ModelSource } from "../model-source.js";
 import { type PredecessorLog, type PredecessorLookup, noParent } from "../predecessor-log.js";
 
-/** Slots of the control block. */
+/**
+ * Slots of the control block. Each sits on a cache line of its own (16
+ * words apart), so that the counters workers bump do not slow down their
+ * reads of the flags.
+ */
 export const Control = {
   /** Next frontier chunk to claim in the current level (atomic counter). */
   nextChunk: 0,
-  /** New states stored since the visited table was last (re)built, by all workers. */
-  sinceRebuild: 1,
+  /** New states stored since the visited table was last (re)built, by all workers (flushed in batches). */
+  sinceRebuild: 16,
   /** When `sinceRebuild` exceeds this, workers pause so that the table can grow. */
-  growAfter: 2,
+  growAfter: 32,
   /** When `sinceRebuild` reaches this, the search has found `--max-states` states and stops. */
-  stopAfter: 3,
+  stopAfter: 33,
   /** Set to 1 when the search must stop (a violation, or enough states). */
-  stop: 4,
+  stop: 34,
   /** Bumped by a worker each time it posts a message, so the coordinator can wait for one. */
-  signal: 5,
+  signal: 48,
   /** Next slice of the old table to claim while rehashing (atomic counter). */
-  nextRehashSlice: 6,
+  nextRehashSlice: 64,
 } as const;
 /** Slots in the control block. */
-export const controlSlots = 8;
+export const controlSlots = 80;
+
+/**
+ * A worker adds its new states to `sinceRebuild` once it has this many
+ * (and at the end of each chunk), rather than after every state.
+ */
+export const flushEvery = 256;
 
 /** Slots of the old table per rehash slice. */
 export const rehashSliceSlots = 1 << 16;
