@@ -54,7 +54,12 @@ const Pending = {
   BrokenProperty: 2,
 } as const;
 
-/** Words per pending successor: kind, ordinal, offset and length of its encoding, its fingerprint, the fingerprint to look up, property index. */
+/**
+ * Words per pending successor: kind, ordinal, offset and length of its
+ * encoding, its fingerprint, the fingerprint to look up; for a broken
+ * property its index, for a state outside the constraint the index of the
+ * first invariant it breaks (or -1).
+ */
 const pendingStride = 8;
 
 /**
@@ -93,7 +98,6 @@ export class Expander<S, A extends TwinAction> {
 
   // The successors of the state being expanded, waiting to be looked up.
   private pending = new Int32Array(64 * pendingStride);
-  private pendingStates: S[] = [];
   private pendingCount = 0;
   private batchWords: Int32Array;
   private batchEnd = 0;
@@ -181,7 +185,7 @@ export class Expander<S, A extends TwinAction> {
       let entry = this.pendingCount * pendingStride;
       if (entry + pendingStride > this.pending.length) this.growPending();
       const pending = this.pending;
-      this.pendingStates[this.pendingCount++] = next;
+      this.pendingCount++;
       pending[entry + 1] = ordinal;
       for (let p = 0; p < propertyCount; p++) {
         if (!actionProperties[p]!.holds(this.parentState!, action, next)) {
@@ -192,7 +196,9 @@ export class Expander<S, A extends TwinAction> {
         }
       }
       if (constraint !== undefined && !constraint.holds(next)) {
+        // Checked now, reported in order when the successors are settled.
         pending[entry] = Pending.Outside;
+        pending[entry + 7] = this.brokenInvariantIndex(next);
         return;
       }
       if (this.batchEnd + maxWords > this.batchWords.length) this.growBatch();
@@ -230,7 +236,8 @@ export class Expander<S, A extends TwinAction> {
 
   /** Looks up and stores the collected successors of state `id`, in enumeration order. */
   private settle(id: number): void {
-    const { pending, pendingStates, visited, states, batchWords } = this;
+    const { pending, visited, states, batchWords } = this;
+    const { codec, invariants } = this.model;
     const count = this.pendingCount;
     // First read every candidate's slot in a tight loop, so that the reads
     // are in flight together (the processor does not wait for one to issue
@@ -243,26 +250,31 @@ export class Expander<S, A extends TwinAction> {
     for (let i = 0; i < count && this.found === undefined && !this.full; i++) {
       const entry = i * pendingStride;
       const ordinal = pending[entry + 1]!;
-      const state = pendingStates[i]!;
       switch (pending[entry]) {
         case Pending.BrokenProperty:
           this.found = { kind: "action-property", name: this.model.actionProperties[pending[entry + 7]!]!.name, parent: id, ordinal };
           break;
-        case Pending.Outside:
+        case Pending.Outside: {
           // TLC checks invariants on states outside the constraint but never stores them.
-          this.checkInvariants(state, id, ordinal);
+          const broken = pending[entry + 7]!;
+          if (broken >= 0) this.found = { kind: "invariant", name: invariants[broken]!.name, parent: id, ordinal };
           break;
-        case Pending.Candidate:
+        }
+        case Pending.Candidate: {
           if (!visited.add(pending[entry + 6]!, pending[entry + 7]!)) break;
-          states.store(id, ordinal, batchWords, pending[entry + 2]!, pending[entry + 3]!, pending[entry + 4]!, pending[entry + 5]!);
+          const at = pending[entry + 2]!;
+          const length = pending[entry + 3]!;
+          states.store(id, ordinal, batchWords, at, length, pending[entry + 4]!, pending[entry + 5]!);
           this.newStates++;
-          this.checkInvariants(state, id, ordinal);
-          if (this.newStates >= this.options.maxNewStates && this.found === undefined) this.full = true;
+          // Invariants are checked on new states only, rebuilt from their encoding: keeping every
+          // successor object until here would cost more (they would outlive the young generation).
+          const broken = this.brokenInvariantIndex(codec.decode(batchWords, at, length));
+          if (broken >= 0) this.found = { kind: "invariant", name: invariants[broken]!.name, parent: id, ordinal };
+          else if (this.newStates >= this.options.maxNewStates) this.full = true;
           break;
+        }
       }
     }
-    // Drop the references to successor states, so they can be collected.
-    pendingStates.fill(undefined as S, 0, count);
     this.pendingCount = 0;
   }
 
@@ -285,9 +297,11 @@ export class Expander<S, A extends TwinAction> {
     this.batchWords = bigger;
   }
 
-  private checkInvariants(state: S, parent: number, ordinal: number): void {
-    const broken = this.brokenInvariant(state);
-    if (broken !== undefined) this.found = { kind: "invariant", name: broken, parent, ordinal };
+  /** The index of the first invariant the state breaks, or -1. */
+  private brokenInvariantIndex(state: S): number {
+    const invariants = this.model.invariants;
+    for (let i = 0; i < invariants.length; i++) if (!invariants[i]!.holds(state)) return i;
+    return -1;
   }
 
   private brokenInvariant(state: S): string | undefined {
