@@ -119,6 +119,7 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
     visitedSetBytes: visited.bytes,
     predecessorLogBytes: store.log.bytes,
     peakFrontierBytes,
+    search: { mode: "bfs", workers: 1, symmetry: options.symmetry === true, depthBound: null, traces: null, seed: null },
   };
 }
 

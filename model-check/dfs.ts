@@ -186,5 +186,13 @@ export function dfs<S, A extends TwinAction>(model: Model<S, A>, options: DfsOpt
     visitedSetBytes: visited.bytes,
     predecessorLogBytes: 0,
     peakFrontierBytes: 4 * stack.peak,
+    search: {
+      mode: "dfs",
+      workers: 1,
+      symmetry: options.symmetry === true,
+      depthBound: maxDepth === Infinity ? null : maxDepth,
+      traces: null,
+      seed: null,
+    },
   };
 }

@@ -1,6 +1,8 @@
 /**
  * The explicit-state model checker: breadth-first search with TLC's counting
- * rules, the visited set, traces, and result formatting.
+ * rules (in one thread or on worker threads), depth-first search, random
+ * simulation, symmetry reduction, the visited set, traces, and result
+ * formatting.
  *
  * @module
  */

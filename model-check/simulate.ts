@@ -124,6 +124,7 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
     visitedSetBytes: seen.bytes,
     predecessorLogBytes: 0,
     peakFrontierBytes: 0,
+    search: { mode: "simulate", workers: 1, symmetry: false, depthBound: options.maxDepth, traces: options.traces, seed: options.seed },
     traces,
     seed: options.seed,
   };

@@ -6,6 +6,14 @@
  */
 import { UsageError } from "../cli/usage-error.js";
 import { runBench } from "./bench.js";
+import { killRunning } from "./measure.js";
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    killRunning();
+    process.exit(130);
+  });
+}
 
 runBench(process.argv.slice(2)).then(
   (code) => {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 /** What a measured run produced. */
@@ -17,6 +17,14 @@ export interface MeasuredRun {
   readonly wallMs: number;
   /** Peak resident set size in bytes, or null where `/proc` cannot be read. */
   readonly peakRssBytes: number | null;
+}
+
+/** Processes being measured, so that an interrupted benchmark can end them too. */
+const running = new Set<ChildProcess>();
+
+/** Ends every process still being measured (for SIGINT and SIGTERM). */
+export function killRunning(): void {
+  for (const child of running) child.kill("SIGKILL");
 }
 
 /** The process's resident high-water mark in bytes, or null. */
@@ -34,6 +42,7 @@ export function measure(command: string, args: readonly string[], cwd: string, p
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
     let stdout = "";
     let stderr = "";
     let peak: number | null = null;
@@ -50,6 +59,7 @@ export function measure(command: string, args: readonly string[], cwd: string, p
     });
     child.on("close", (exitCode) => {
       clearInterval(poll);
+      running.delete(child);
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       resolve({ exitCode, stdout, stderr, wallMs, peakRssBytes: peak });
     });

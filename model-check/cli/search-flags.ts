@@ -14,6 +14,8 @@ import { maxRecordedDepth } from "../depth-table.js";
 import type { ModelSource } from "../model-source.js";
 import { parallelBfs } from "../parallel/parallel-bfs.js";
 import { maxSeed } from "../random.js";
+import { collisionProbability } from "../fingerprint.js";
+import { describeViolation, formatCount, formatSeconds, formatTrace } from "../format.js";
 import type { CheckResult } from "../result.js";
 import { simulate } from "../simulate.js";
 import type { FlagSpec } from "./args.js";
@@ -141,24 +143,37 @@ export function runPlannedSearch(
 }
 
 /**
- * The line that says no violation was found, in the terms of the search that
- * ran, or undefined when the search stopped at `--max-states`.
+ * Prints the outcome of a depth-first search or a simulation, in its own
+ * terms (its counterexample is a behaviour, not a shortest one; a bounded
+ * search is not complete), and returns the exit code.
  */
-export function noViolationLine(plan: SearchPlan, result: CheckResult<unknown, TwinAction>, maxStates: number | undefined): string | undefined {
-  if (plan.mode === "simulate") return `No violation found in ${"traces" in result ? String(result.traces) : "any"} behaviours.`;
-  if (result.complete) return "No violation found.";
-  if (maxStates !== undefined && result.distinctStates >= maxStates) return undefined;
-  return `No violation found within depth ${plan.depth}.`;
-}
-
-/** The search as JSON, for `--json` reports. */
-export function planToJson(plan: SearchPlan): Record<string, unknown> {
-  return {
-    mode: plan.mode,
-    workers: plan.workers,
-    symmetry: plan.symmetry,
-    depth: plan.depth ?? null,
-    traces: plan.traces ?? null,
-    seed: plan.seed ?? null,
-  };
+export function printSearchOutcome(
+  model: AnyModel,
+  plan: SearchPlan,
+  result: CheckResult<unknown, TwinAction>,
+  maxStates: number | undefined,
+): number {
+  const violation = result.violation;
+  if (violation !== null) {
+    console.log(describeViolation(violation));
+    console.log(`Counterexample (${violation.trace.steps.length} steps, found by ${plan.mode === "dfs" ? "depth-first search" : "simulation"}):`);
+    console.log(formatTrace(model, violation.trace));
+  } else if (plan.mode === "simulate") {
+    console.log(`No violation found in ${"traces" in result ? String(result.traces) : "any"} behaviours.`);
+  } else if (result.complete) {
+    console.log("No violation found.");
+  } else if (maxStates !== undefined && result.distinctStates >= maxStates) {
+    console.log(`Stopped after ${formatCount(result.distinctStates)} distinct states (--max-states): no violation so far.`);
+  } else {
+    console.log(`No violation found within depth ${plan.depth}.`);
+  }
+  const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
+  console.log(
+    `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, ` +
+      `depth ${result.depth}, ${formatSeconds(result.durationMs)} (${formatCount(perSecond)} distinct states/s)`,
+  );
+  console.log(
+    `Fingerprint collision probability (TLC's optimistic estimate): ${collisionProbability(result.distinctStates, result.statesGenerated).toExponential(1)}`,
+  );
+  return violation === null ? 0 : 1;
 }

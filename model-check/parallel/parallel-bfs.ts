@@ -242,6 +242,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
     visitedSetBytes: table.bytes,
     predecessorLogBytes: logs.reduce((sum, l) => sum + l.bytes, 0),
     peakFrontierBytes,
+    search: { mode: "bfs", workers: options.workers, symmetry: options.symmetry === true, depthBound: null, traces: null, seed: null },
   };
 }
 

@@ -43,7 +43,7 @@ describe("tla-twin check search modes", () => {
     expect(first.code).toBe(0);
     const a = JSON.parse(first.stdout);
     const b = JSON.parse(second.stdout);
-    expect(a.search).toMatchObject({ mode: "simulate", traces: 20, depth: 15, seed: 5 });
+    expect(a.search).toMatchObject({ mode: "simulate", traces: 20, depthBound: 15, seed: 5 });
     expect({ ...b, durationMs: 0 }).toEqual({ ...a, durationMs: 0 });
     const text = run("check", "twophase", "--mode", "simulate", "--traces", "3", "--quiet");
     expect(text.stdout).toMatch(/seed \d+/);
