@@ -100,6 +100,7 @@ export function resultToJson(
     depth: result.depth,
     durationMs: result.durationMs,
     complete: result.complete,
+    search: result.search,
     violation:
       violation === null
         ? null

@@ -1,16 +1,27 @@
 /**
  * The explicit-state model checker: breadth-first search with TLC's counting
- * rules, the visited set, traces, and result formatting.
+ * rules (in one thread or on worker threads), depth-first search, random
+ * simulation, symmetry reduction, the visited set, traces, and result
+ * formatting.
  *
  * @module
  */
 export * from "./bfs.js";
+export * from "./dfs.js";
+export * from "./simulate.js";
+export * from "./random.js";
+export * from "./depth-table.js";
+export * from "./model-source.js";
+export * from "./parallel/parallel-bfs.js";
 export * from "./result.js";
 export * from "./replay.js";
 export * from "./fingerprint.js";
 export * from "./fingerprint-set.js";
 export * from "./predecessor-log.js";
-export * from "./state-buffer.js";
+export * from "./frontier.js";
+export * from "./expander.js";
+export * from "./found.js";
+export * from "./shared-fingerprint-table.js";
 export * from "./format.js";
 export * from "./manifest.js";
 export * from "./spec-map.js";

@@ -23,6 +23,20 @@ export type Violation<S, A extends TwinAction> =
   | { readonly kind: "action-property"; readonly name: string; readonly trace: Trace<S, A> }
   | { readonly kind: "deadlock"; readonly trace: Trace<S, A> };
 
+/** How a result was obtained: the search strategy and its settings. */
+export interface SearchInfo {
+  readonly mode: "bfs" | "dfs" | "simulate";
+  /** Threads that expanded states (1: the calling thread). */
+  readonly workers: number;
+  /** Whether states were fingerprinted by their symmetry representative. */
+  readonly symmetry: boolean;
+  /** DFS: the level below which no state was expanded; simulation: states per behaviour; null when unbounded. */
+  readonly depthBound: number | null;
+  /** Simulation only: behaviours asked for, and the seed. */
+  readonly traces: number | null;
+  readonly seed: number | null;
+}
+
 /** The outcome of a search. */
 export interface CheckResult<S, A extends TwinAction> {
   /** Distinct states found (TLC: "distinct states found"). */
@@ -38,4 +52,9 @@ export interface CheckResult<S, A extends TwinAction> {
   readonly violation: Violation<S, A> | null;
   /** Bytes held by the visited set at the end. */
   readonly visitedSetBytes: number;
+  /** Bytes held by the predecessor log (parent and step of every stored state) at the end. */
+  readonly predecessorLogBytes: number;
+  /** The most bytes the states still to explore (BFS frontier, DFS stack) held at once. */
+  readonly peakFrontierBytes: number;
+  readonly search: SearchInfo;
 }

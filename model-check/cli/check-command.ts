@@ -14,6 +14,7 @@ import { manifestEntry, readManifest } from "../manifest.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { printProgress } from "./progress.js";
 import { UsageError } from "./usage-error.js";
+import { describePlan, planSearch, planWarning, printSearchOutcome, runPlannedSearch, searchFlags } from "./search-flags.js";
 
 /** Exit codes: 0 no violation, 1 violation (or a mismatch with TLC), 2 bad usage. */
 export const exitOk = 0;
@@ -23,6 +24,7 @@ const commonFlags: readonly FlagSpec[] = [
   { name: "json", kind: "boolean", description: "print a JSON report instead of text" },
   { name: "quiet", kind: "boolean", description: "no progress line on stderr" },
   { name: "no-deadlock", kind: "boolean", description: "do not report states without enabled actions" },
+  ...searchFlags,
   { name: "max-states", kind: "int", description: "stop after this many distinct states", min: 1, max: Number.MAX_SAFE_INTEGER },
 ];
 
@@ -48,8 +50,9 @@ export function checkHelp(): string {
     "Usage: tla-twin check <protocol> [options]",
     "       tla-twin check --all [--json] [--quiet]",
     "",
-    "Explores every reachable state of the protocol's twin breadth-first and checks",
-    "its invariants. Exit code 0: no violation; 1: violation found; 2: bad usage.",
+    "Explores every reachable state of the protocol's twin breadth-first (or depth-first,",
+    "or along random behaviours with --mode simulate) and checks its invariants.",
+    "Exit code 0: no violation; 1: violation found; 2: bad usage.",
     "",
     describeFlags(commonFlags),
     "",
@@ -86,15 +89,20 @@ export function runCheck(argv: readonly string[]): number {
   const json = flags.get("json") === true;
   const quiet = flags.get("quiet") === true || json;
 
+  const plan = planSearch(flags, model);
+  const warning = planWarning(plan);
+  if (warning !== undefined) console.error(`tla-twin: warning: ${warning}`);
   if (!json) {
     const label = variant === undefined ? model.configLabel : `${model.configLabel}, variant ${variant}`;
-    console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, breadth-first search`);
+    console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, ${describePlan(plan, model)}`);
   }
-  const result = bfs(model, {
+  const result = runPlannedSearch(plan, model, { protocol: protocol.name, options, variant }, {
     checkDeadlock: flags.get("no-deadlock") !== true,
     maxStates: flags.get("max-states") as number | undefined,
     onProgress: quiet ? undefined : printProgress,
   });
+  // Depth-first search and simulation say what they found in their own terms (not "shortest", not "complete").
+  if (!json && plan.mode !== "bfs") return printSearchOutcome(model, plan, result, flags.get("max-states") as number | undefined);
 
   if (json) {
     console.log(JSON.stringify(resultToJson(model, options, variant ?? null, result), null, 2));

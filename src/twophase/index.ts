@@ -17,6 +17,7 @@ export * from "./invariants.js";
 export * from "./codec.js";
 export * from "./tla.js";
 export * from "./variants.js";
+export * from "./symmetry.js";
 
 /** The protocol entry for the CLI and the registry. */
 export const twoPhase: Protocol<TwoPhaseState, TwoPhaseAction> = {

@@ -1,12 +1,32 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fingerprint, fingerprintOut } from "../../model-check/fingerprint.js";
-import { FingerprintSet } from "../../model-check/fingerprint-set.js";
+import { DepthTable } from "../../model-check/depth-table.js";
+import { fingerprint, fingerprintOut, fingerprintStep, prepareFingerprints } from "../../model-check/fingerprint.js";
+import { FingerprintSet, growthFactor, maxLoad } from "../../model-check/fingerprint-set.js";
+import { SharedFingerprintTable } from "../../model-check/shared-fingerprint-table.js";
+import { Random } from "../../model-check/random.js";
+
+/** `count` distinct pseudo-random fingerprints from a fixed seed. */
+function randomFingerprints(count: number, seed: number): [number, number][] {
+  const random = new Random(seed);
+  const seen = new Set<number>();
+  const out: [number, number][] = [];
+  while (out.length < count) {
+    const fp: [number, number] = [random.nextUint32() | 0, random.nextUint32() | 0];
+    // Distinct low words make distinct fingerprints.
+    if (fp[0] === 0 || fp[1] === 0 || seen.has(fp[0])) continue;
+    seen.add(fp[0]);
+    out.push(fp);
+  }
+  return out;
+}
 
 describe("FingerprintSet", () => {
   it("adds each fingerprint once, across many growths", () => {
     const set = new FingerprintSet(16);
-    for (let i = 1; i <= 100_000; i++) expect(set.add(i, -i)).toBe(true);
-    for (let i = 1; i <= 100_000; i++) expect(set.add(i, -i)).toBe(false);
+    const numbers = Array.from({ length: 100_000 }, (_, i) => i + 1);
+    expect(numbers.filter((i) => !set.add(i, -i))).toEqual([]);
+    expect(numbers.filter((i) => set.add(i, -i))).toEqual([]);
     expect(set.size).toBe(100_000);
     expect(set.has(5, -5)).toBe(true);
     expect(set.has(5, 5)).toBe(false);
@@ -18,6 +38,66 @@ describe("FingerprintSet", () => {
     expect(set.add(7, 2)).toBe(true);
     expect(set.add(8, 1)).toBe(true);
     expect(set.size).toBe(3);
+  });
+
+  it(`grows by ${growthFactor}× at ${maxLoad * 100}% load, so it never holds more than 16 bytes per fingerprint past its first size`, () => {
+    const set = new FingerprintSet(1024);
+    const growths: [number, number][] = [];
+    let slots = set.slotCount;
+    let worstLoad = 0;
+    let worstBytesPerFingerprint = 0;
+    for (const [lo, hi] of randomFingerprints(300_000, 1)) {
+      set.add(lo, hi);
+      if (set.slotCount !== slots) {
+        growths.push([slots, set.slotCount]);
+        slots = set.slotCount;
+      }
+      worstLoad = Math.max(worstLoad, set.size / set.slotCount);
+      if (set.size > 1024 * maxLoad) worstBytesPerFingerprint = Math.max(worstBytesPerFingerprint, set.bytes / set.size);
+    }
+    for (const [before, after] of growths) expect(after).toBe(Math.ceil(before * growthFactor));
+    expect(worstLoad).toBeLessThanOrEqual(maxLoad);
+    expect(worstBytesPerFingerprint).toBeLessThanOrEqual(16);
+    expect(growths.length).toBeGreaterThan(5);
+    expect(set.bytes).toBe(8 * set.slotCount);
+  });
+});
+
+describe("SharedFingerprintTable", () => {
+  it("agrees with FingerprintSet on which inserts are new, and rehashes into a bigger table without loss", () => {
+    const fps = randomFingerprints(50_000, 2);
+    const small = new SharedFingerprintTable(80_000);
+    const reference = new FingerprintSet();
+    const disagreements = [...fps, ...fps.slice(0, 10_000)].filter(([lo, hi]) => small.add(lo, hi) !== reference.add(lo, hi));
+    expect(disagreements).toEqual([]);
+    const big = new SharedFingerprintTable(120_000);
+    big.rehashSlice(small, 0, 40_000);
+    big.rehashSlice(small, 40_000, small.capacity);
+    expect(big.countUsed()).toBe(50_000);
+    expect(fps.filter(([lo, hi]) => !big.has(lo, hi))).toEqual([]);
+    expect(big.has(12345, 678)).toBe(false);
+  });
+
+  it("reports a full table instead of probing forever", () => {
+    const table = new SharedFingerprintTable(16);
+    const fps = randomFingerprints(17, 3);
+    for (const [lo, hi] of fps.slice(0, 16)) table.add(lo, hi);
+    expect(() => table.add(fps[16]![0], fps[16]![1])).toThrow(/full/);
+  });
+});
+
+describe("DepthTable", () => {
+  it("says a state must be explored when it is new or reached shallower than before", () => {
+    const table = new DepthTable(16);
+    expect(table.reach(1, 1, 5)).toBe(true);
+    expect(table.reach(1, 1, 5)).toBe(false);
+    expect(table.reach(1, 1, 7)).toBe(false);
+    expect(table.reach(1, 1, 3)).toBe(true);
+    expect(table.reach(1, 1, 4)).toBe(false);
+    for (const [lo, hi] of randomFingerprints(10_000, 4)) table.reach(lo, hi, 9);
+    expect(table.size).toBe(10_001);
+    expect(table.reach(1, 1, 3)).toBe(false);
+    expect(table.reach(1, 1, 2)).toBe(true);
   });
 });
 
@@ -43,10 +123,36 @@ describe("fingerprint", () => {
     expect(seen.has(again)).toBe(true);
   });
 
-  it("never yields the empty-slot marker [0, 0]", () => {
-    for (let i = 0; i < 10_000; i++) {
-      fingerprint(new Int32Array([i]), 0, 1);
-      expect(fingerprintOut[0] === 0 && fingerprintOut[1] === 0).toBe(false);
+  it("gives different fingerprints to encodings that differ in one word", () => {
+    const base = new Int32Array(8);
+    fingerprint(base, 0, 8);
+    const original = fingerprintOut.join();
+    for (let i = 0; i < 8; i++) {
+      for (const w of [1, -1, 0x7fffffff, 12345]) {
+        const changed = base.slice();
+        changed[i] = w;
+        fingerprint(changed, 0, 8);
+        expect(fingerprintOut.join()).not.toBe(original);
+      }
     }
+  });
+
+  it("updated incrementally from a parent's equals the fingerprint computed from scratch (fast-check, seed 42)", () => {
+    prepareFingerprints(12);
+    const encoding = fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 12 });
+    fc.assert(
+      fc.property(encoding, encoding, (parentWords, childWords) => {
+        const parent = Int32Array.from(parentWords);
+        const child = Int32Array.from(childWords);
+        fingerprint(child, 0, child.length);
+        const fromScratch = fingerprintOut.join();
+        fingerprint(parent, 0, parent.length);
+        const changed = fingerprintStep(parent, 0, parent.length, fingerprintOut[0]!, fingerprintOut[1]!, child, 0, child.length);
+        expect(fingerprintOut.join()).toBe(fromScratch);
+        const equal = parentWords.length === childWords.length && parentWords.every((w, i) => w === childWords[i]);
+        expect(changed === 0).toBe(equal);
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
   });
 });

@@ -1,0 +1,179 @@
+/**
+ * The search options of `tla-twin check` (`--mode`, `--workers`,
+ * `--symmetry`, `--depth`, `--traces`, `--seed`): their flags, the checks
+ * that reject meaningless combinations with one clear line, and running the
+ * chosen search.
+ *
+ * @module
+ */
+import { availableParallelism } from "node:os";
+import type { AnyModel, TwinAction } from "../../src/protocol.js";
+import { type Progress, bfs } from "../bfs.js";
+import { dfs } from "../dfs.js";
+import { maxRecordedDepth } from "../depth-table.js";
+import type { ModelSource } from "../model-source.js";
+import { parallelBfs } from "../parallel/parallel-bfs.js";
+import { maxSeed } from "../random.js";
+import { collisionProbability } from "../fingerprint.js";
+import { describeViolation, formatCount, formatSeconds, formatTrace } from "../format.js";
+import type { CheckResult } from "../result.js";
+import { simulate } from "../simulate.js";
+import type { FlagSpec } from "./args.js";
+import { UsageError } from "./usage-error.js";
+
+/** The most worker threads accepted. */
+export const maxWorkers = 64;
+/** Behaviours per simulation unless `--traces` says otherwise. */
+export const defaultTraces = 1000;
+/** States per simulated behaviour unless `--depth` says otherwise (TLC's default for `-simulate`). */
+export const defaultSimulationDepth = 100;
+
+const modes = ["bfs", "dfs", "simulate"] as const;
+/** A search strategy. */
+export type SearchMode = (typeof modes)[number];
+
+/** The flags, in the order help shows them. */
+export const searchFlags: readonly FlagSpec[] = [
+  { name: "mode", kind: "choice", description: "search strategy (default bfs)", choices: modes },
+  { name: "workers", kind: "int", description: "worker threads of the breadth-first search (default 1)", min: 1, max: maxWorkers },
+  { name: "symmetry", kind: "boolean", description: "explore one state per orbit of the protocol's symmetry (bfs, dfs)" },
+  {
+    name: "depth",
+    kind: "int",
+    description: `dfs: expand no state at this level (initial = 1); simulate: states per behaviour (default ${defaultSimulationDepth})`,
+    min: 1,
+    max: maxRecordedDepth,
+  },
+  { name: "traces", kind: "int", description: `simulate: behaviours to run (default ${defaultTraces})`, min: 1, max: Number.MAX_SAFE_INTEGER },
+  { name: "seed", kind: "int", description: "simulate: seed of the random choices (default: a random one, printed)", min: 0, max: maxSeed },
+];
+
+/** A validated choice of search. */
+export interface SearchPlan {
+  readonly mode: SearchMode;
+  readonly workers: number;
+  readonly symmetry: boolean;
+  /** DFS bound or simulation length, when it applies. */
+  readonly depth: number | undefined;
+  readonly traces: number | undefined;
+  readonly seed: number | undefined;
+}
+
+/** Checks the search flags against each other and the model; throws {@link UsageError} for a combination that means nothing. */
+export function planSearch(flags: ReadonlyMap<string, string | number | boolean>, model: AnyModel): SearchPlan {
+  const mode = (flags.get("mode") as SearchMode | undefined) ?? "bfs";
+  const workers = flags.get("workers") as number | undefined;
+  const symmetry = flags.get("symmetry") === true;
+  const depth = flags.get("depth") as number | undefined;
+  const traces = flags.get("traces") as number | undefined;
+  const seed = flags.get("seed") as number | undefined;
+  if (workers !== undefined && workers > 1 && mode !== "bfs") {
+    throw new UsageError(`--workers applies to --mode bfs only (got --mode ${mode})`);
+  }
+  if (depth !== undefined && mode === "bfs") {
+    throw new UsageError("--depth applies to --mode dfs and simulate (breadth-first search always goes to the full depth)");
+  }
+  if ((traces !== undefined || seed !== undefined) && mode !== "simulate") {
+    throw new UsageError(`${traces !== undefined ? "--traces" : "--seed"} applies to --mode simulate only`);
+  }
+  if (symmetry && mode === "simulate") throw new UsageError("--symmetry applies to --mode bfs and dfs, not to simulate");
+  if (symmetry && model.symmetry === undefined) throw new UsageError(`${model.protocol} has no symmetry reduction`);
+  if (mode === "simulate" && flags.has("max-states")) {
+    throw new UsageError("--max-states applies to bfs and dfs; a simulation is bounded by --traces and --depth");
+  }
+  return {
+    mode,
+    workers: workers ?? 1,
+    symmetry,
+    depth: mode === "simulate" ? (depth ?? defaultSimulationDepth) : depth,
+    traces: mode === "simulate" ? (traces ?? defaultTraces) : undefined,
+    seed: mode === "simulate" ? (seed ?? Math.floor(Math.random() * 2 ** 32)) : undefined,
+  };
+}
+
+/** A warning to print before searching, if any (more workers than cores is allowed but slower). */
+export function planWarning(plan: SearchPlan): string | undefined {
+  const cores = availableParallelism();
+  return plan.workers > cores ? `--workers ${plan.workers} is more than this machine's ${cores} cores; expect no speed-up beyond ${cores}` : undefined;
+}
+
+/** The search in words, e.g. `breadth-first search on 2 worker threads, symmetry reduction over RM`. */
+export function describePlan(plan: SearchPlan, model: AnyModel): string {
+  const parts: string[] = [];
+  if (plan.mode === "bfs") parts.push(plan.workers > 1 ? `breadth-first search on ${plan.workers} worker threads` : "breadth-first search");
+  if (plan.mode === "dfs") parts.push(plan.depth === undefined ? "depth-first search" : `depth-first search to depth ${plan.depth}`);
+  if (plan.mode === "simulate") {
+    parts.push(`random simulation of ${plan.traces} behaviours of at most ${plan.depth} states, seed ${plan.seed}`);
+  }
+  if (plan.symmetry) parts.push(`symmetry reduction over ${model.symmetry!.sets.join(", ")}`);
+  return parts.join(", ");
+}
+
+/** What every search takes besides the plan. */
+export interface CommonSearchOptions {
+  readonly checkDeadlock: boolean;
+  readonly maxStates: number | undefined;
+  readonly onProgress: ((progress: Progress) => void) | undefined;
+}
+
+/** Runs the planned search; `source` names the model again for worker threads. */
+export function runPlannedSearch(
+  plan: SearchPlan,
+  model: AnyModel,
+  source: ModelSource,
+  options: CommonSearchOptions,
+): CheckResult<unknown, TwinAction> {
+  const common = { checkDeadlock: options.checkDeadlock, maxStates: options.maxStates, onProgress: options.onProgress };
+  switch (plan.mode) {
+    case "bfs":
+      return plan.workers > 1
+        ? parallelBfs(source, { ...common, symmetry: plan.symmetry, workers: plan.workers })
+        : bfs(model, { ...common, symmetry: plan.symmetry });
+    case "dfs":
+      return dfs(model, { ...common, symmetry: plan.symmetry, maxDepth: plan.depth });
+    case "simulate":
+      return simulate(model, {
+        checkDeadlock: options.checkDeadlock,
+        traces: plan.traces!,
+        maxDepth: plan.depth!,
+        seed: plan.seed!,
+        onProgress: options.onProgress,
+      });
+  }
+}
+
+/**
+ * Prints the outcome of a depth-first search or a simulation, in its own
+ * terms (its counterexample is a behaviour, not a shortest one; a bounded
+ * search is not complete), and returns the exit code.
+ */
+export function printSearchOutcome(
+  model: AnyModel,
+  plan: SearchPlan,
+  result: CheckResult<unknown, TwinAction>,
+  maxStates: number | undefined,
+): number {
+  const violation = result.violation;
+  if (violation !== null) {
+    console.log(describeViolation(violation));
+    console.log(`Counterexample (${violation.trace.steps.length} steps, found by ${plan.mode === "dfs" ? "depth-first search" : "simulation"}):`);
+    console.log(formatTrace(model, violation.trace));
+  } else if (plan.mode === "simulate") {
+    console.log(`No violation found in ${"traces" in result ? String(result.traces) : "any"} behaviours.`);
+  } else if (result.complete) {
+    console.log("No violation found.");
+  } else if (maxStates !== undefined && result.distinctStates >= maxStates) {
+    console.log(`Stopped after ${formatCount(result.distinctStates)} distinct states (--max-states): no violation so far.`);
+  } else {
+    console.log(`No violation found within depth ${plan.depth}.`);
+  }
+  const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
+  console.log(
+    `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, ` +
+      `depth ${result.depth}, ${formatSeconds(result.durationMs)} (${formatCount(perSecond)} distinct states/s)`,
+  );
+  console.log(
+    `Fingerprint collision probability (TLC's optimistic estimate): ${collisionProbability(result.distinctStates, result.statesGenerated).toExponential(1)}`,
+  );
+  return violation === null ? 0 : 1;
+}

@@ -1,0 +1,106 @@
+/**
+ * The visited set shared by the worker threads of a parallel search: the
+ * same layout as {@link FingerprintSet} on a `SharedArrayBuffer`, with
+ * lock-free inserts by atomic compare-and-swap.
+ *
+ * A slot is claimed by swapping its high word from 0 to the fingerprint's;
+ * the claimer then stores the low word. Stored words are never 0 (see
+ * {@link storedWord}), so a reader that finds the high word set and the low
+ * word still 0 knows the slot is being written and waits for it. Slots go
+ * from empty to full once and never change again, so a stale plain read can
+ * only show an empty slot, which the compare-and-swap then corrects.
+ *
+ * The table does not grow by itself: the search pauses every worker and
+ * rehashes into a bigger table ({@link SharedFingerprintTable.rehashSlice}).
+ *
+ * @module
+ */
+import { homeSlot, storedWord } from "./fingerprint-set.js";
+
+/** A fixed-capacity fingerprint table that several threads insert into at once. */
+export class SharedFingerprintTable {
+  /** The shared memory, to hand to other threads. */
+  readonly buffer: SharedArrayBuffer;
+  readonly capacity: number;
+  private readonly slots: Int32Array;
+
+  /** A new empty table of `capacity` slots, or a view of an existing one's `buffer`. */
+  constructor(capacity: number, buffer?: SharedArrayBuffer) {
+    this.capacity = capacity;
+    this.buffer = buffer ?? new SharedArrayBuffer(8 * capacity);
+    if (this.buffer.byteLength !== 8 * capacity) throw new RangeError("table buffer does not match its capacity");
+    this.slots = new Int32Array(this.buffer);
+  }
+
+  /** Bytes the table occupies. */
+  get bytes(): number {
+    return this.buffer.byteLength;
+  }
+
+  /** Adds a fingerprint; returns true when this call added it (false: it was there, or another thread added it first). */
+  add(lo: number, hi: number): boolean {
+    lo = storedWord(lo);
+    hi = storedWord(hi);
+    const slots = this.slots;
+    const capacity = this.capacity;
+    let i = homeSlot(lo, hi, capacity);
+    let probes = 0;
+    for (;;) {
+      const at = 2 * i;
+      let slotHi = slots[at + 1]!;
+      if (slotHi === 0) {
+        slotHi = Atomics.compareExchange(slots, at + 1, 0, hi);
+        if (slotHi === 0) {
+          Atomics.store(slots, at, lo);
+          return true;
+        }
+      }
+      if (slotHi === hi) {
+        let slotLo = slots[at]!;
+        while (slotLo === 0) slotLo = Atomics.load(slots, at);
+        if (slotLo === lo) return false;
+      }
+      if (++i === capacity) i = 0;
+      if (++probes === capacity) throw new RangeError("the shared fingerprint table is full");
+    }
+  }
+
+  /** Reads the home slot of a fingerprint, to have it fetched early (see `VisitedSet.touch`). */
+  touch(lo: number, hi: number): number {
+    return this.slots[2 * homeSlot(storedWord(lo), storedWord(hi), this.capacity) + 1]!;
+  }
+
+  /** Whether the table holds a fingerprint (exact once no thread is inserting). */
+  has(lo: number, hi: number): boolean {
+    lo = storedWord(lo);
+    hi = storedWord(hi);
+    const slots = this.slots;
+    let i = homeSlot(lo, hi, this.capacity);
+    for (;;) {
+      const slotHi = slots[2 * i + 1]!;
+      if (slotHi === 0) return false;
+      if (slotHi === hi && slots[2 * i] === lo) return true;
+      if (++i === this.capacity) i = 0;
+    }
+  }
+
+  /** How many slots are in use (a full scan: for reports and tests, not the hot path). */
+  countUsed(): number {
+    let used = 0;
+    for (let at = 1; at < this.slots.length; at += 2) if (this.slots[at] !== 0) used++;
+    return used;
+  }
+
+  /**
+   * Copies the fingerprints in slots `[from, to)` of `old` into this table,
+   * which must be empty of them; several threads may rehash disjoint slices
+   * at once.
+   */
+  rehashSlice(old: SharedFingerprintTable, from: number, to: number): void {
+    const source = old.slots;
+    for (let i = from; i < to; i++) {
+      const hi = source[2 * i + 1]!;
+      if (hi !== 0) this.add(source[2 * i]!, hi);
+    }
+  }
+}
