@@ -202,8 +202,7 @@ export function compareEdges(tlc: ReadonlyMap<string, KeySetRef>, twin: GraphSum
   const tlcTotal = [...tlc.values()].reduce((n, r) => n + r.count, 0);
   const twinTotal = [...twin.edges.values()].reduce((n, k) => n + k.length, 0);
   const details: string[] = [];
-  const onlyTlc: Key64[] = [];
-  const onlyTwin: Key64[] = [];
+  const differing: { size: number; onlyTlc: readonly Key64[]; onlyTwin: readonly Key64[] }[] = [];
   for (const name of names) {
     const a = tlc.get(name);
     const b = twin.edges.get(name);
@@ -215,13 +214,17 @@ export function compareEdges(tlc: ReadonlyMap<string, KeySetRef>, twin: GraphSum
       const d = a.keys.difference(b, shownDifferences);
       if (d.onlyHereCount + d.onlyThereCount > 0) {
         details.push(`${name}: ${d.onlyHereCount} transition(s) only in TLC's graph, ${d.onlyThereCount} only in the twin's (TLC ${a.count}, twin ${b.length})`);
-        onlyTlc.push(...d.onlyHere.slice(0, shownDifferences - onlyTlc.length));
-        onlyTwin.push(...d.onlyThere.slice(0, shownDifferences - onlyTwin.length));
+        differing.push({ size: d.onlyHereCount + d.onlyThereCount, onlyTlc: d.onlyHere, onlyTwin: d.onlyThere });
       }
     } else if (a.count !== b.length || a.digest !== b.digest()) {
       details.push(`${name}: TLC has ${a.count} transitions, the twin ${b.length}${a.count === b.length ? " (different ones)" : ""}`);
     }
   }
+  // Examples come first from the action with the fewest differences: a transition that went
+  // astray shows there, before the knock-on differences of the states it made (un)reachable.
+  differing.sort((a, b) => a.size - b.size);
+  const onlyTlc = differing.flatMap((d) => d.onlyTlc).slice(0, shownDifferences);
+  const onlyTwin = differing.flatMap((d) => d.onlyTwin).slice(0, shownDifferences);
   const show = (keys: Key64[], texts: ReadonlyMap<string, EdgeText>, side: string) => {
     for (const k of keys.map(keyHex)) {
       const e = texts.get(k);

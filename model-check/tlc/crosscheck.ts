@@ -8,6 +8,7 @@
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
+import { parseTlaState } from "../../src/tla/parse.js";
 import { basename, dirname, join } from "node:path";
 import type { AnyModel, AnyProtocol } from "../../src/protocol.js";
 import { specDir } from "../project-root.js";
@@ -289,12 +290,16 @@ export function crossCheck(tools: TlcTools, target: CrossCheckTarget, settings: 
         unavailable("d", "TLC's random behaviours replay in the twin", failures.simulation ?? "TLC's side could not be collected"),
       );
     } else {
+      const inSpecOrder = (stateText: string) => formatState(parseTlaState(stateText), model.tlaVariables);
       const explain: Explainer = {
         ...twinExplainer(model),
         tlcStates: (keys) => new Map([...findTlcStates(side.dumpFile, keys)].map(([k, v]) => [k, formatState(v, model.tlaVariables)])),
         tlcEdges: (keys) =>
           new Map(
-            [...findTlcEdges(side.graphFile, keys)].map(([k, e]) => [k, { from: e.from, label: e.label, to: e.to }]),
+            [...findTlcEdges(side.graphFile, keys)].map(([k, e]) => [
+              k,
+              { from: inSpecOrder(e.from), label: e.label, to: inSpecOrder(e.to) },
+            ]),
           ),
         rerun: undefined,
       };

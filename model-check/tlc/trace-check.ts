@@ -13,7 +13,11 @@
  * - the action property `TT_StepsAreNext == [][Next]_<<tt_step, vars>>`:
  *   every step satisfies the spec's next-state relation. `tt_step` changes on
  *   every step, so a step that leaves the spec's variables unchanged must be a
- *   `Next` step too; stuttering is not an escape.
+ *   `Next` step too; stuttering is not an escape;
+ * - the action property `TT_StepIsItsAction`: every step satisfies the very
+ *   action the twin says it took (`RMPrepare(r1)`, the operator applied to
+ *   the label's parameters), so a step the twin mislabels is caught even when
+ *   some other action of the spec allows it.
  *
  * It also checks that TLC visited exactly as many states as the behaviours
  * hold, so a vacuous run (no behaviour explored) cannot pass.
@@ -104,6 +108,24 @@ export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehav
     });
     return `  <<${indices.join(", ")}>>${i === behaviours.length - 1 ? "" : ","} \\* behaviour ${i + 1}`;
   });
+  // Each step's action as the spec names it (TLC's label), as an action formula of the spec.
+  const labelIndex = new Map<string, number>();
+  const labelFormulas: string[] = [];
+  const labelTexts = behaviours.map((b) => {
+    const indices = b.actions.map((action) => {
+      const label = model.actionLabel(action);
+      label.params.forEach(([, v]) => collectModelValues(v, modelValues));
+      const formula = label.params.length === 0 ? label.name : `${label.name}(${label.params.map(([, v]) => valueText(v)).join(", ")})`;
+      let index = labelIndex.get(formula);
+      if (index === undefined) {
+        labelFormulas.push(formula);
+        index = labelFormulas.length;
+        labelIndex.set(formula, index);
+      }
+      return index;
+    });
+    return `<<${indices.join(", ")}>>`;
+  });
   const mvs = [...modelValues].sort();
   const specVars = variables.join(", ");
   const tla = [
@@ -135,6 +157,13 @@ export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehav
     `TT_StartsInInit == tt_step = 1 => ${init}`,
     "",
     `TT_StepsAreNext == [][${next}]_<<tt_step, ${specVars}>>`,
+    "",
+    "\\* The action the twin took at each step, by index into the disjuncts of TT_StepIsItsAction.",
+    `TT_Labels == <<${labelTexts.join(", ")}>>`,
+    "",
+    "TT_StepIsItsAction == [][",
+    ...(labelFormulas.length === 0 ? ["  FALSE"] : labelFormulas.map((f, i) => `  \\/ TT_Labels[tt_behaviour][tt_step] = ${i + 1} /\\ ${f}`)),
+    `  ]_<<tt_step, ${specVars}>>`,
     "====",
     "",
   ].join("\n");
@@ -144,6 +173,7 @@ export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehav
     "SPECIFICATION TT_Spec",
     "INVARIANT TT_StartsInInit",
     "PROPERTY TT_StepsAreNext",
+    "PROPERTY TT_StepIsItsAction",
     "CHECK_DEADLOCK FALSE",
     "",
   ].join("\n");
@@ -200,6 +230,12 @@ export function checkTwinBehaviours(
         const action = behaviour.actions[k - 1];
         details.push(
           `${which}, step ${k}: ${action === undefined ? "a step" : labelOf(action).text} is not a step of the spec's next-state relation\n    from\n` +
+            `${indent(stateText(model, behaviour.states[k - 1]))}\n    to\n${indent(stateText(model, behaviour.states[k]))}`,
+        );
+      } else if (violation.name === "TT_StepIsItsAction") {
+        const action = behaviour.actions[k - 1];
+        details.push(
+          `${which}, step ${k}: a step of the spec, but not a ${action === undefined ? "?" : labelOf(action).text} step as the twin labels it\n    from\n` +
             `${indent(stateText(model, behaviour.states[k - 1]))}\n    to\n${indent(stateText(model, behaviour.states[k]))}`,
         );
       } else {
