@@ -13,3 +13,6 @@ export * from "./predecessor-log.js";
 export * from "./state-buffer.js";
 export * from "./format.js";
 export * from "./manifest.js";
+export * from "./trace-formats/itf.js";
+export * from "./trace-formats/tla.js";
+export * as tlc from "./tlc/index.js";

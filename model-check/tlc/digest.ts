@@ -18,7 +18,7 @@
  */
 import { createHash } from "node:crypto";
 import { endianness } from "node:os";
-import { type TlaValue, normalize } from "../../src/tla/value.js";
+import { type TlaInt, type TlaString, type TlaValue, TlaShapeError, functionGraph } from "../../src/tla/value.js";
 
 if (endianness() !== "LE") {
   // KeyList packs (hi, lo) words into a BigUint64Array through a Uint32Array view.
@@ -26,12 +26,16 @@ if (endianness() !== "LE") {
 }
 
 /**
- * A canonical text of a value: the value in normal form, written without
- * spaces, with set elements and function entries sorted by their own
- * canonical text and record fields by name. Equal values, equal texts.
+ * A canonical text of a value: written without spaces, with set elements
+ * (without duplicates) and function entries sorted by their own canonical
+ * text and record fields by name, and every function written as a tuple when
+ * its domain is `1..n`, as a record when its domain is a set of strings, else
+ * with `:>` and `@@` (the normal form of `normalize`). Equal values, equal
+ * texts. It does its own ordering rather than call `normalize`: this runs for
+ * every state of every comparison.
  */
 export function canonicalText(value: TlaValue): string {
-  return canonical(normalize(value));
+  return canonical(value);
 }
 
 function canonical(v: TlaValue): string {
@@ -44,15 +48,35 @@ function canonical(v: TlaValue): string {
       return JSON.stringify(v.value);
     case "modelValue":
       return v.name;
-    case "set":
-      return `{${sortedTexts(v.elements.map(canonical)).join(",")}}`;
+    case "set": {
+      const texts = sortedTexts(v.elements.map(canonical));
+      return `{${texts.filter((t, i) => i === 0 || texts[i - 1] !== t).join(",")}}`;
+    }
     case "seq":
       return `<<${v.elements.map(canonical).join(",")}>>`;
     case "record":
-      return `[${sortedTexts(v.fields.map(([k, e]) => `${k}|->${canonical(e)}`)).join(",")}]`;
     case "function":
-      return `(${sortedTexts(v.entries.map(([k, e]) => `${canonical(k)}:>${canonical(e)}`)).join("@@")})`;
+      return canonicalFunction(functionGraph(v));
   }
+}
+
+function canonicalFunction(graph: readonly (readonly [TlaValue, TlaValue])[]): string {
+  if (graph.every(([k]) => k.kind === "int")) {
+    const byIndex = [...graph].sort(([a], [b]) => (a as TlaInt).value - (b as TlaInt).value);
+    if (byIndex.every(([k], i) => (k as TlaInt).value === i + 1)) return `<<${byIndex.map(([, e]) => canonical(e)).join(",")}>>`;
+  }
+  if (graph.length > 0 && graph.every(([k]) => k.kind === "string")) {
+    const fields = sortedTexts(graph.map(([k, e]) => `${(k as TlaString).value}|->${canonical(e)}`));
+    checkDistinct(graph.map(([k]) => (k as TlaString).value));
+    return `[${fields.join(",")}]`;
+  }
+  const keys = graph.map(([k]) => canonical(k));
+  checkDistinct(keys);
+  return `(${sortedTexts(graph.map(([, e], i) => `${keys[i]}:>${canonical(e)}`)).join("@@")})`;
+}
+
+function checkDistinct(keys: readonly string[]): void {
+  if (new Set(keys).size !== keys.length) throw new TlaShapeError("a function has the same key twice");
 }
 
 function sortedTexts(texts: string[]): string[] {

@@ -163,7 +163,7 @@ export interface TlcTrace {
 /**
  * Reads one trace in the layout of TLC's `-simulate file=...` output (and of
  * tla-twin's own TLA+ trace writer): an optional module header, optional
- * CONSTANTS/VARIABLES declarations, then for each state a comment
+ * EXTENDS/CONSTANTS/VARIABLES declarations, then for each state a comment
  * `\* <Action(args) ...>` and a definition `STATE_k == /\ var = value ...`.
  */
 export function parseTraceModule(text: string, file: string): TlcTrace {
@@ -206,7 +206,7 @@ export function parseTraceModule(text: string, file: string): TlcTrace {
       body.push(line);
       return;
     }
-    if (trimmed === "" || trimmed.startsWith("\\*") || /^(CONSTANTS?|VARIABLES?) /.test(trimmed) || /^\(\*.*\*\)$/.test(trimmed)) return;
+    if (trimmed === "" || trimmed.startsWith("\\*") || /^(EXTENDS|CONSTANTS?|VARIABLES?) /.test(trimmed) || /^\(\*.*\*\)$/.test(trimmed)) return;
     throw new TlcFileError(`${file}, line ${n}: not understood: ${JSON.stringify(trimmed.slice(0, 60))}`);
   });
   flush();

@@ -65,7 +65,8 @@ function excerpt(text: string, offset: number): string {
 // ---------------------------------------------------------------------------
 // Tokens.
 
-type TokenKind =
+/** The kinds of token in TLA+ value text. */
+export type TokenKind =
   | "int"
   | "string"
   | "ident"
@@ -86,7 +87,8 @@ type TokenKind =
   | ".."
   | "end";
 
-interface Token {
+/** A token and where it starts. */
+export interface Token {
   readonly kind: TokenKind;
   /** The integer's value, the string's contents or the identifier. */
   readonly text: string;
