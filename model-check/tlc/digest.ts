@@ -54,7 +54,11 @@ function canonical(v: TlaValue): string {
     }
     case "seq":
       return `<<${v.elements.map(canonical).join(",")}>>`;
-    case "record":
+    case "record": {
+      const names = v.fields.map(([k]) => k).sort();
+      checkDistinct(names);
+      return `[${sortedTexts(v.fields.map(([k, e]) => `${k}|->${canonical(e)}`)).join(",")}]`;
+    }
     case "function":
       return canonicalFunction(functionGraph(v));
   }
@@ -76,7 +80,10 @@ function canonicalFunction(graph: readonly (readonly [TlaValue, TlaValue])[]): s
 }
 
 function checkDistinct(keys: readonly string[]): void {
-  if (new Set(keys).size !== keys.length) throw new TlaShapeError("a function has the same key twice");
+  const sorted = keys.length < 2 ? keys : [...keys].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] === sorted[i - 1]) throw new TlaShapeError("a function has the same key twice");
+  }
 }
 
 function sortedTexts(texts: string[]): string[] {

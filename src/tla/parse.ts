@@ -14,18 +14,37 @@
  *
  * @module
  */
-import {
-  type TlaValue,
-  TlaShapeError,
-  tlaBool,
-  tlaFunction,
-  tlaInt,
-  tlaModelValue,
-  tlaRecord,
-  tlaSeq,
-  tlaSet,
-  tlaString,
-} from "./value.js";
+import { type TlaValue, TlaShapeError, compareTla, formatTla, tlaBool, tlaInt, tlaModelValue, tlaString } from "./value.js";
+
+// ---------------------------------------------------------------------------
+// Builders of values in normal form from parts already in normal form. The
+// constructors of value.ts normalize their parts again, recursively, which
+// made reading TLC's multi-gigabyte state graphs several times slower; the
+// property test in test/tla/parse.test.ts checks these against them.
+
+function setOf(elements: TlaValue[]): TlaValue {
+  elements.sort(compareTla);
+  return { kind: "set", elements: elements.filter((e, i) => i === 0 || compareTla(elements[i - 1]!, e) !== 0) };
+}
+
+function seqOf(elements: TlaValue[]): TlaValue {
+  return { kind: "seq", elements };
+}
+
+function recordOf(fields: [string, TlaValue][]): TlaValue {
+  fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { kind: "record", fields };
+}
+
+function functionOf(entries: (readonly [TlaValue, TlaValue])[]): TlaValue {
+  entries.sort((a, b) => compareTla(a[0], b[0]));
+  for (let i = 1; i < entries.length; i++) {
+    if (compareTla(entries[i - 1]![0], entries[i]![0]) === 0) throw new TlaShapeError(`function has the key ${formatTla(entries[i]![0])} twice`);
+  }
+  if (entries.every(([k], i) => k.kind === "int" && k.value === i + 1)) return seqOf(entries.map(([, e]) => e));
+  if (entries.every(([k]) => k.kind === "string")) return recordOf(entries.map(([k, e]) => [(k as { value: string }).value, e]));
+  return { kind: "function", entries };
+}
 
 /** A syntax error in TLA+ value text, with its 1-based line and column. */
 export class TlaParseError extends Error {
@@ -95,68 +114,84 @@ export interface Token {
   readonly offset: number;
 }
 
-const punctuation: readonly TokenKind[] = ["|->", "<<", ">>", ":>", "@@", "/\\", "..", "{", "}", "(", ")", "[", "]", ",", "="];
-
-function isIdentChar(c: string): boolean {
-  return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c === "_";
+function isIdentCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Two- and three-character tokens, by their first character. */
+const compound: Readonly<Record<string, TokenKind>> = { "<": "<<", ">": ">>", ":": ":>", "@": "@@", "|": "|->", "/": "/\\", ".": ".." };
+const single: Readonly<Record<string, TokenKind>> = { "{": "{", "}": "}", "(": "(", ")": ")", "[": "[", "]": "]", ",": ",", "=": "=" };
+const escapes: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n", t: "\t", r: "\r", f: "\f" };
 
 /** Splits TLA+ value text into tokens; throws {@link TlaParseError} on a character that starts none. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 10 || code === 9 || code === 13) {
       i++;
       continue;
     }
     const start = i;
-    if (c === '"') {
+    if (code === 34) {
+      // A string: copy runs without escapes in one slice.
       let value = "";
-      i++;
+      let run = ++i;
       for (;;) {
-        if (i >= text.length) throw new TlaParseError("unterminated string", text, start);
-        const d = text[i]!;
-        if (d === '"') break;
-        if (d === "\\") {
-          const e = text[i + 1];
-          const escaped = e === undefined ? undefined : ({ '"': '"', "\\": "\\", n: "\n", t: "\t", r: "\r", f: "\f" } as Record<string, string>)[e];
+        if (i >= n) throw new TlaParseError("unterminated string", text, start);
+        const d = text.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) {
+          const escaped = escapes[text[i + 1] ?? ""];
           if (escaped === undefined) throw new TlaParseError("unknown escape in string", text, i);
-          value += escaped;
+          value += text.slice(run, i) + escaped;
           i += 2;
+          run = i;
           continue;
         }
-        value += d;
         i++;
       }
+      value += text.slice(run, i);
       i++;
       tokens.push({ kind: "string", text: value, offset: start });
       continue;
     }
-    if ((c >= "0" && c <= "9") || (c === "-" && text[i + 1] !== undefined && text[i + 1]! >= "0" && text[i + 1]! <= "9")) {
+    if (isDigit(code) || (code === 45 && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) {
       i++;
-      while (i < text.length && text[i]! >= "0" && text[i]! <= "9") i++;
-      if (i < text.length && isIdentChar(text[i]!) && c !== "-") {
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      if (i < n && isIdentCode(text.charCodeAt(i)) && code !== 45) {
         // TLA+ identifiers may start with digits (`1a`); a model value so named is an identifier.
-        while (i < text.length && isIdentChar(text[i]!)) i++;
+        while (i < n && isIdentCode(text.charCodeAt(i))) i++;
         tokens.push({ kind: "ident", text: text.slice(start, i), offset: start });
         continue;
       }
       tokens.push({ kind: "int", text: text.slice(start, i), offset: start });
       continue;
     }
-    if (isIdentChar(c)) {
-      while (i < text.length && isIdentChar(text[i]!)) i++;
+    if (isIdentCode(code)) {
+      while (i < n && isIdentCode(text.charCodeAt(i))) i++;
       tokens.push({ kind: "ident", text: text.slice(start, i), offset: start });
       continue;
     }
-    const punct = punctuation.find((p) => text.startsWith(p, i));
-    if (punct === undefined) throw new TlaParseError(`unexpected character "${c}"`, text, i);
-    tokens.push({ kind: punct, text: punct, offset: i });
-    i += punct.length;
+    const c = text[i]!;
+    const one = single[c];
+    if (one !== undefined) {
+      tokens.push({ kind: one, text: one, offset: i });
+      i++;
+      continue;
+    }
+    const more = compound[c];
+    if (more === undefined || !text.startsWith(more, i)) throw new TlaParseError(`unexpected character "${c}"`, text, i);
+    tokens.push({ kind: more, text: more, offset: i });
+    i += more.length;
   }
-  tokens.push({ kind: "end", text: "", offset: text.length });
+  tokens.push({ kind: "end", text: "", offset: n });
   return tokens;
 }
 
@@ -202,7 +237,7 @@ class Parser {
       if (item.kind === "value") this.fail("expected key :> value after @@", item.token);
       entries.push(item.pair);
     }
-    return this.guard(() => tlaFunction(entries), first.token);
+    return this.guard(() => functionOf(entries), first.token);
   }
 
   private pairOrPrimary():
@@ -225,7 +260,7 @@ class Parser {
         const upper = this.integer(this.expect("int", "the upper bound of an interval"));
         const members: TlaValue[] = [];
         for (let k = value; k <= upper; k++) members.push(tlaInt(k));
-        return tlaSet(members);
+        return setOf(members);
       }
       case "string":
         return tlaString(t.text);
@@ -234,9 +269,9 @@ class Parser {
         if (t.text === "FALSE") return tlaBool(false);
         return tlaModelValue(t.text);
       case "{":
-        return tlaSet(this.list("}", "a set element"));
+        return setOf(this.list("}", "a set element"));
       case "<<":
-        return tlaSeq(this.list(">>", "a tuple element"));
+        return seqOf(this.list(">>", "a tuple element"));
       case "[":
         return this.record(t);
       case "(": {
@@ -277,17 +312,17 @@ class Parser {
   }
 
   private record(open: Token): TlaValue {
-    const fields: Record<string, TlaValue> = {};
+    const fields: [string, TlaValue][] = [];
     for (;;) {
       const name = this.expect("ident", "a field name");
-      if (Object.hasOwn(fields, name.text)) this.fail(`field ${name.text} appears twice in a record`, name);
+      if (fields.some(([k]) => k === name.text)) this.fail(`field ${name.text} appears twice in a record`, name);
       this.expect("|->", "|->");
-      fields[name.text] = this.value();
+      fields.push([name.text, this.value()]);
       const t = this.next();
       if (t.kind === "]") break;
       if (t.kind !== ",") this.fail(`expected , or ] in a record, found ${describeToken(t)}`, t);
     }
-    return this.guard(() => tlaRecord(fields), open);
+    return this.guard(() => recordOf(fields), open);
   }
 
   /** Runs a constructor, turning its shape errors (a key twice) into positioned parse errors. */
@@ -335,17 +370,17 @@ export function parseTlaValue(text: string): TlaValue {
  */
 export function parseTlaState(text: string): TlaValue {
   const parser = new Parser(text, tokenize(text));
-  const fields: Record<string, TlaValue> = {};
+  const fields: [string, TlaValue][] = [];
   const bulleted = parser.peek().kind === "/\\";
   do {
     if (bulleted) parser.expect("/\\", "/\\ before the next variable");
     const name = parser.expect("ident", "a variable name");
-    if (Object.hasOwn(fields, name.text)) parser.fail(`variable ${name.text} is given twice`, name);
+    if (fields.some(([k]) => k === name.text)) parser.fail(`variable ${name.text} is given twice`, name);
     parser.expect("=", `= after ${name.text}`);
-    fields[name.text] = parser.value();
+    fields.push([name.text, parser.value()]);
   } while (bulleted && parser.peek().kind !== "end");
   parser.end("the state");
-  return tlaRecord(fields);
+  return recordOf(fields);
 }
 
 /** An action as TLC labels a step: the operator's name and its arguments' values. */

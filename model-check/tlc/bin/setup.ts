@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:https";
 import { dirname } from "node:path";
-import { cachedJarPath, findJava, howToProvideJar, pinnedTlcRelease } from "../tools.js";
+import { cachedJarPath, findJava, pinnedTlcRelease } from "../tools.js";
 
 function sha256(data: Buffer): string {
   return createHash("sha256").update(data).digest("hex");
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     try {
       data = await download(pinnedTlcRelease.url);
     } catch (e) {
-      console.error(`tlc:setup could not download ${pinnedTlcRelease.url} (${(e as Error).message}). Provide TLC yourself: ${howToProvideJar()}.`);
+      console.error(`tlc:setup could not download ${pinnedTlcRelease.url} (${(e as Error).message}). Provide TLC yourself: set TLA2TOOLS_JAR to the path of a tla2tools.jar, or copy one to ${target}.`);
       return 1;
     }
     const sum = sha256(data);
