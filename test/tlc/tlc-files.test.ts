@@ -6,7 +6,8 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatTla } from "../../src/tla/value.js";
 import { twoPhase } from "../../src/twophase/index.js";
@@ -17,7 +18,7 @@ import { summarizeStateDump, summarizeStateGraph, tlcLabeler } from "../../model
 import { readTlcOutput } from "../../model-check/tlc/tlc-output.js";
 import { exploreTwinGraph } from "../../model-check/tlc/twin-graph.js";
 
-const fixtures = join(import.meta.dirname, "fixtures");
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 const fixture = (name: string) => readFileSync(join(fixtures, name), "utf8");
 const noExplainer: Explainer = { twinStates: () => new Map(), tlcStates: () => new Map(), twinEdges: () => new Map(), tlcEdges: () => new Map(), rerun: undefined };
 
