@@ -14,7 +14,7 @@ import { UsageError } from "./usage-error.js";
 
 const commonFlags: readonly FlagSpec[] = [
   { name: "json", kind: "boolean", description: "print a JSON report instead of the table" },
-  { name: "workers", kind: "int", description: "TLC workers for the dump, simulation and trace checks (counting always uses 1)", min: 1, max: 256 },
+  { name: "workers", kind: "int", description: "TLC workers for the state dump and the trace checks (counting and simulation use 1, to be repeatable)", min: 1, max: 256 },
   { name: "timeout", kind: "int", description: "seconds each TLC run may take", min: 1, max: 7 * 24 * 3600 },
   { name: "traces", kind: "int", description: "TLC simulation behaviours to replay in the twin", min: 1, max: 100_000 },
   { name: "depth", kind: "int", description: "steps per behaviour, both directions", min: 1, max: 10_000 },

@@ -39,7 +39,11 @@ import { SpecWorkdir } from "./workdir.js";
 
 /** Settings of a cross-check; {@link defaultCrossCheckSettings} are what tests and golden files use. */
 export interface CrossCheckSettings {
-  /** TLC workers for the state dump, the simulation and the trace checks (the counting run always uses 1). */
+  /**
+   * TLC workers for the state dump and the trace checks. The counting run uses
+   * 1 (so the depth is breadth-first), and so does the simulation (so that a
+   * seed gives the same behaviours).
+   */
   readonly workers: number;
   /** Limit for each TLC run, in milliseconds. */
   readonly timeoutMs: number;
