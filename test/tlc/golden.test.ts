@@ -83,3 +83,27 @@ describe("a twin with one wrong transition fails against the golden results", ()
     expect(reference.every((c) => c.ok)).toBe(true);
   });
 });
+
+describe("golden results made from other spec files are stale", () => {
+  it("a changed spec file fails the freshness check, naming the file and npm run tlc:golden", () => {
+    const golden = readGolden("twophase", "rm3")!;
+    const edited = { ...golden, sources: { ...golden.sources, "TwoPhase.tla": "0".repeat(64) } };
+    const outcome = checkGoldenSources(edited);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.details).toEqual([
+      "spec/TwoPhase.tla changed after its golden results were made",
+      "regenerate golden/twophase/rm3.json (and spec/manifest.json) with npm run tlc:golden, which needs TLC",
+    ]);
+  });
+
+  it("a file TLC read that is gone fails it too", () => {
+    const golden = readGolden("twophase", "rm3")!;
+    const outcome = checkGoldenSources({ ...golden, sources: { ...golden.sources, "Gone.tla": "0".repeat(64) } });
+    expect(outcome.details[0]).toBe("spec/Gone.tla no longer exists");
+  });
+
+  it("records every spec file TLC read for the config, and the config", () => {
+    expect(Object.keys(readGolden("twophase", "rm3")!.sources)).toEqual(["TCommit.tla", "TwoPhase.tla", "TwoPhase_rm3.cfg"]);
+  });
+});
+
