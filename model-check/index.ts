@@ -25,3 +25,6 @@ export * from "./shared-fingerprint-table.js";
 export * from "./format.js";
 export * from "./manifest.js";
 export * from "./spec-map.js";
+export * from "./trace-formats/itf.js";
+export * from "./trace-formats/tla.js";
+export * as tlc from "./tlc/index.js";

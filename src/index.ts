@@ -6,6 +6,7 @@
  */
 export * from "./protocol.js";
 export * from "./tla/value.js";
+export * from "./tla/parse.js";
 export * from "./registry.js";
 export * as twophase from "./twophase/index.js";
 export * as paxos from "./paxos/index.js";

@@ -9,10 +9,11 @@ import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { findProtocol, protocols } from "../../src/registry.js";
 import { bfs } from "../bfs.js";
 import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, formatTrace, resultToJson } from "../format.js";
+import { describeViolation, formatCount, formatSeconds, resultToJson } from "../format.js";
 import { manifestEntry, readManifest } from "../manifest.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { printProgress } from "./progress.js";
+import { addTraceFormat, formatCounterexample, traceFormatFlag } from "./trace-output.js";
 import { UsageError } from "./usage-error.js";
 import { describePlan, planSearch, planWarning, printSearchOutcome, runPlannedSearch, searchFlags } from "./search-flags.js";
 
@@ -26,6 +27,7 @@ const commonFlags: readonly FlagSpec[] = [
   { name: "no-deadlock", kind: "boolean", description: "do not report states without enabled actions" },
   ...searchFlags,
   { name: "max-states", kind: "int", description: "stop after this many distinct states", min: 1, max: Number.MAX_SAFE_INTEGER },
+  traceFormatFlag,
 ];
 
 function protocolFlags(protocol: AnyProtocol): FlagSpec[] {
@@ -105,12 +107,13 @@ export function runCheck(argv: readonly string[]): number {
   if (!json && plan.mode !== "bfs") return printSearchOutcome(model, plan, result, flags.get("max-states") as number | undefined);
 
   if (json) {
-    console.log(JSON.stringify(resultToJson(model, options, variant ?? null, result), null, 2));
+    const report = resultToJson(model, options, variant ?? null, result);
+    console.log(JSON.stringify(addTraceFormat(report, model, result.violation, flags.get("trace-format") as string | undefined), null, 2));
   } else {
     if (result.violation !== null) {
       console.log(describeViolation(result.violation));
       console.log(`Counterexample (${result.violation.trace.steps.length} steps, shortest):`);
-      console.log(formatTrace(model, result.violation.trace));
+      console.log(formatCounterexample(model, result.violation, flags.get("trace-format") as string | undefined));
     } else if (result.complete) {
       console.log("No violation found.");
     } else {

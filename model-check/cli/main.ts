@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../project-root.js";
 import { checkHelp, runCheck } from "./check-command.js";
+import { crossCheckHelp, runCrossCheck } from "./crosscheck-command.js";
 import { runList } from "./list-command.js";
 import { runSpecMap } from "./spec-map-command.js";
 import { UsageError } from "./usage-error.js";
@@ -16,6 +17,7 @@ const exitUsage = 2;
 
 const commands: Readonly<Record<string, { summary: string; run: (argv: readonly string[]) => number; help: () => string }>> = {
   check: { summary: "exhaustively check a protocol's twin", run: runCheck, help: checkHelp },
+  crosscheck: { summary: "cross-check a twin against TLC runs of its spec (needs Java and TLC)", run: runCrossCheck, help: crossCheckHelp },
   list: {
     summary: "list protocols, options, shipped configs and bug-zoo variants",
     run: runList,

@@ -1,0 +1,103 @@
+/**
+ * `tla-twin crosscheck`: the live cross-checks (a)-(e) of one twin config
+ * against TLC (needs Java and tla2tools.jar).
+ *
+ * @module
+ */
+import { ConfigError, type AnyProtocol, resolveOptions } from "../../src/protocol.js";
+import { findProtocol, protocols } from "../../src/registry.js";
+import { type CrossCheckSettings, crossCheck, defaultCrossCheckSettings } from "../tlc/crosscheck.js";
+import { formatReport } from "../tlc/report-text.js";
+import { findTlcTools } from "../tlc/tools.js";
+import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
+import { UsageError } from "./usage-error.js";
+
+const commonFlags: readonly FlagSpec[] = [
+  { name: "json", kind: "boolean", description: "print a JSON report instead of the table" },
+  { name: "workers", kind: "int", description: "TLC workers for the state dump and the trace checks (counting and simulation use 1, to be repeatable)", min: 1, max: 256 },
+  { name: "timeout", kind: "int", description: "seconds each TLC run may take", min: 1, max: 7 * 24 * 3600 },
+  { name: "traces", kind: "int", description: "TLC simulation behaviours to replay in the twin", min: 1, max: 100_000 },
+  { name: "depth", kind: "int", description: "steps per behaviour, both directions", min: 1, max: 10_000 },
+  { name: "seed", kind: "int", description: "seed of TLC's simulation and of the twin's random behaviours", min: 0, max: 2 ** 31 - 1 },
+  { name: "behaviours", kind: "int", description: "twin behaviours for TLC to check", min: 1, max: 100_000 },
+];
+
+function flagsOf(protocol: AnyProtocol): FlagSpec[] {
+  return [
+    ...protocol.options.map((o): FlagSpec => ({ name: o.flag, kind: "int", description: o.description, min: o.min, max: o.max })),
+    { name: "preset", kind: "choice", description: "a shipped config (checked with its spec/*.cfg)", choices: protocol.presets.map((p) => p.name) },
+    ...commonFlags,
+  ];
+}
+
+/** Help text for `tla-twin crosscheck`. */
+export function crossCheckHelp(): string {
+  return [
+    "Usage: tla-twin crosscheck <protocol> [--<option> N ... | --preset NAME] [options]",
+    "",
+    "Runs TLC on the protocol's spec and compares it with the twin: (a) counts, (b) reachable",
+    "states, (c) transitions, (d) TLC's random behaviours replayed in the twin, (e) the twin's",
+    "random behaviours checked by TLC. Needs Java on the PATH and tla2tools.jar (TLA2TOOLS_JAR,",
+    "or the cache that npm run tlc:setup fills). Exit code 0: all agree; 1: a check failed;",
+    "2: bad usage or TLC missing.",
+    "",
+    describeFlags(commonFlags),
+    "",
+    ...protocols.map((p) => `Options of ${p.name}:\n${describeFlags(flagsOf(p).filter((f) => !commonFlags.includes(f)))}`),
+  ].join("\n");
+}
+
+/** Runs `tla-twin crosscheck` and returns the exit code. */
+export function runCrossCheck(argv: readonly string[]): number {
+  const name = argv[0];
+  if (name === undefined || name.startsWith("-")) {
+    throw new UsageError(`crosscheck needs a protocol first (one of ${protocols.map((p) => p.name).join(", ")})`);
+  }
+  const protocol = findProtocol(name);
+  if (protocol === undefined) throw new UsageError(`unknown protocol "${name}" (known: ${protocols.map((p) => p.name).join(", ")})`);
+  const { positionals, flags } = parseArgs(argv.slice(1), flagsOf(protocol));
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+
+  const presetName = flags.get("preset") as string | undefined;
+  const given: Record<string, number> = {};
+  for (const option of protocol.options) {
+    const value = flags.get(option.flag);
+    if (typeof value === "number") given[option.flag] = value;
+  }
+  if (presetName !== undefined && Object.keys(given).length > 0) {
+    throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
+  }
+  let options: Record<string, number>;
+  try {
+    options = resolveOptions(protocol, presetName === undefined ? given : protocol.presets.find((p) => p.name === presetName)!.options);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  // A config equal to a preset's is checked with that preset's shipped .cfg file.
+  const preset =
+    presetName ??
+    protocol.presets.find((p) => {
+      const o = resolveOptions(protocol, p.options);
+      return protocol.options.every((x) => o[x.flag] === options[x.flag]);
+    })?.name;
+
+  const lookup = findTlcTools();
+  if (!lookup.ok) throw new UsageError(lookup.reason);
+  const number = (flag: string) => flags.get(flag) as number | undefined;
+  const settings: CrossCheckSettings = {
+    ...defaultCrossCheckSettings,
+    workers: number("workers") ?? defaultCrossCheckSettings.workers,
+    timeoutMs: (number("timeout") ?? defaultCrossCheckSettings.timeoutMs / 1000) * 1000,
+    simulationTraces: number("traces") ?? defaultCrossCheckSettings.simulationTraces,
+    simulationDepth: number("depth") ?? defaultCrossCheckSettings.simulationDepth,
+    twinBehaviourDepth: number("depth") ?? defaultCrossCheckSettings.twinBehaviourDepth,
+    simulationSeed: number("seed") ?? defaultCrossCheckSettings.simulationSeed,
+    twinBehaviourSeed: number("seed") ?? defaultCrossCheckSettings.twinBehaviourSeed,
+    twinBehaviours: number("behaviours") ?? defaultCrossCheckSettings.twinBehaviours,
+  };
+  const report = crossCheck(lookup.tools, { protocol, options, preset, model: protocol.model(options) }, settings);
+  if (flags.get("json") === true) console.log(JSON.stringify(report, null, 2));
+  else console.log(formatReport(report));
+  return report.ok ? 0 : 1;
+}

@@ -1,0 +1,96 @@
+/**
+ * One TLC run: the command line the bridge always uses, and the verdict on
+ * how it ended. A run that crashed, timed out, exited with an unexpected
+ * code or printed something the reader does not understand is a failure.
+ *
+ * @module
+ */
+import { type JavaRun, runJava } from "./java.js";
+import { type TlcReport, readTlcOutput } from "./tlc-output.js";
+import type { TlcTools } from "./tools.js";
+import type { SpecWorkdir } from "./workdir.js";
+
+/** What to run. */
+export interface TlcJob {
+  /** The root module, without `.tla`. */
+  readonly module: string;
+  /** The config file's name inside the work folder. */
+  readonly cfg: string;
+  readonly workers: number;
+  readonly timeoutMs: number;
+  /** Further TLC options (`-dump ...`, `-simulate ...`, `-deadlock`). */
+  readonly extraArgs?: readonly string[];
+}
+
+/** A finished run, read. */
+export interface TlcOutcome {
+  readonly run: JavaRun;
+  readonly report: TlcReport;
+  /** The exit codes TLC uses for violations: 11 deadlock, 12 safety, 13 liveness/action property. */
+  readonly violationExit: boolean;
+  /** Why the run cannot be trusted, or undefined. A reported violation alone is not a failure here. */
+  readonly failure: string | undefined;
+}
+
+/** Runs TLC and reads its output. */
+export function runTlc(tools: TlcTools, workdir: SpecWorkdir, job: TlcJob): TlcOutcome {
+  const args = [
+    "-tool",
+    "-workers",
+    String(job.workers),
+    "-noGenerateSpecTE",
+    "-metadir",
+    workdir.freshDir("meta"),
+    ...(job.extraArgs ?? []),
+    "-config",
+    job.cfg,
+    `${job.module}.tla`,
+  ];
+  const run = runJava(tools, "tlc2.TLC", args, { cwd: workdir.path, timeoutMs: job.timeoutMs });
+  const report = readTlcOutput(run.stdout);
+  const violationExit = run.exitCode !== null && run.exitCode >= 10 && run.exitCode <= 14;
+  return { run, report, violationExit, failure: judge(run, report, job.timeoutMs) };
+}
+
+function firstLines(text: string, n: number): string {
+  const lines = text.trim().split("\n").filter((l) => l.trim() !== "");
+  return lines.slice(0, n).join(" | ") + (lines.length > n ? " | ..." : "");
+}
+
+function judge(run: JavaRun, report: TlcReport, timeoutMs: number): string | undefined {
+  if (run.spawnError !== undefined) return `TLC could not be started: ${run.spawnError}`;
+  if (run.timedOut) return `TLC did not finish within ${Math.round(timeoutMs / 1000)} s (raise --timeout)`;
+  if (run.signal !== null) return `TLC was killed by ${run.signal}`;
+  if (report.errors.length > 0 && report.violation === undefined) return `TLC reported an error: ${firstLines(report.errors.join("\n"), 4)}`;
+  if (report.problems.length > 0) return report.problems.slice(0, 3).join("; ");
+  const violation = run.exitCode !== null && run.exitCode >= 10 && run.exitCode <= 14;
+  if (run.exitCode !== 0 && !violation) {
+    const said = firstLines(report.errors.join("\n") || run.stderr || run.stdout, 4);
+    return `TLC exited with code ${run.exitCode}${said ? `: ${said}` : ""}`;
+  }
+  if (violation && report.violation === undefined) return `TLC exited with code ${run.exitCode} but printed no violation the bridge can read`;
+  if (!report.finished) return "TLC's output ended before its final message";
+  // The JVM announces options taken from the environment on stderr; anything else there is unexpected.
+  const stderr = run.stderr
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.startsWith("Picked up "))
+    .join("\n");
+  if (stderr !== "") return `TLC wrote to stderr: ${firstLines(stderr, 3)}`;
+  return undefined;
+}
+
+/** Runs SANY (`-error-codes`, so that errors give a non-zero exit) on one file; returns the problem or undefined. */
+export function runSany(tools: TlcTools, workdir: SpecWorkdir, file: string, timeoutMs: number): string | undefined {
+  const run = runJava(tools, "tla2sany.SANY", ["-error-codes", file], { cwd: workdir.path, timeoutMs });
+  if (run.spawnError !== undefined) return `SANY could not be started: ${run.spawnError}`;
+  if (run.timedOut) return `SANY did not finish within ${Math.round(timeoutMs / 1000)} s`;
+  if (run.exitCode !== 0) {
+    const lines = (run.stdout + "\n" + run.stderr)
+      .split("\n")
+      .filter((l) => /error|Error|Encountered|line \d+/.test(l))
+      .slice(0, 4)
+      .join(" | ");
+    return `SANY rejects ${file} (exit code ${run.exitCode}): ${lines}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+/**
+ * Behaviours in TLA+ syntax, in the layout of TLC's `-simulate file=...`
+ * traces: one definition `STATE_k == /\ var = value ...` per state, each
+ * preceded by a comment `\* <Action(args)>` naming the step into it. The
+ * module declares the model values as constants and the spec's variables, so
+ * SANY accepts it, and tla-twin's TLC trace reader reads it back.
+ *
+ * @module
+ */
+import type { AnyModel, TwinAction } from "../../src/protocol.js";
+import { type TlaValue, field, formatTla } from "../../src/tla/value.js";
+import { formatActionLabel } from "../format.js";
+import type { Trace } from "../result.js";
+
+function modelValues(v: TlaValue, into: Set<string>): void {
+  switch (v.kind) {
+    case "modelValue":
+      into.add(v.name);
+      return;
+    case "set":
+    case "seq":
+      v.elements.forEach((e) => modelValues(e, into));
+      return;
+    case "record":
+      v.fields.forEach(([, e]) => modelValues(e, into));
+      return;
+    case "function":
+      v.entries.forEach(([k, e]) => {
+        modelValues(k, into);
+        modelValues(e, into);
+      });
+      return;
+    default:
+      return;
+  }
+}
+
+/** A behaviour of a model as a TLA+ module named `moduleName`; `description` becomes its first comment. */
+export function traceToTla(model: AnyModel, trace: Trace<unknown, TwinAction>, description: string, moduleName = `${model.tlcModel().module}_trace`): string {
+  const states = [trace.initial, ...trace.steps.map((s) => s.state)].map((s) => model.toTla(s));
+  const names = new Set<string>();
+  for (const s of states) modelValues(s, names);
+  const lines = [
+    `---- MODULE ${moduleName} ----`,
+    ...description.split("\n").map((l) => `\\* ${l}`),
+    "EXTENDS TLC",
+    ...(names.size > 0 ? [`CONSTANTS ${[...names].sort().join(", ")}`] : []),
+    `VARIABLES ${model.tlaVariables.join(", ")}`,
+  ];
+  states.forEach((state, i) => {
+    const step = i === 0 ? undefined : trace.steps[i - 1]!;
+    lines.push("");
+    if (step === undefined) lines.push("\\* <Initial predicate>");
+    else {
+      const label = model.actionLabel(step.action);
+      lines.push(`\\* <${formatActionLabel({ ...label, witnesses: [] })}>`);
+      if (label.witnesses.length > 0) lines.push(`\\*   witnesses: ${label.witnesses.map(([k, v]) => `${k} = ${formatTla(v)}`).join(", ")}`);
+    }
+    lines.push(`STATE_${i + 1} ==`);
+    for (const name of model.tlaVariables) lines.push(`/\\ ${name} = ${formatTla(field(state, name))}`);
+  });
+  lines.push("", "====", "");
+  return lines.join("\n");
+}
