@@ -8,3 +8,4 @@ export * from "./protocol.js";
 export * from "./tla/value.js";
 export * from "./registry.js";
 export * as twophase from "./twophase/index.js";
+export * as raft from "./raft/index.js";

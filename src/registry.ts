@@ -4,10 +4,11 @@
  * @module
  */
 import type { AnyProtocol } from "./protocol.js";
+import { raft } from "./raft/index.js";
 import { twoPhase } from "./twophase/index.js";
 
 /** The protocols, in the order `tla-twin list` shows them. */
-export const protocols: readonly AnyProtocol[] = [twoPhase];
+export const protocols: readonly AnyProtocol[] = [twoPhase, raft];
 
 /** The protocol with this CLI name, or undefined. */
 export function findProtocol(name: string): AnyProtocol | undefined {
