@@ -27,9 +27,11 @@ import {
 import {
   type Log,
   type RaftState,
+  numberPerServer,
   type Server,
   type Value,
   except,
+  exceptNumber,
   hasServer,
   isQuorum,
   lastTerm,
@@ -101,8 +103,8 @@ export function raftContext(servers: number, values: number, rules: RaftRules): 
     servers,
     values,
     rules,
-    allOnes: Array.from({ length: servers }, () => 1),
-    allZeros: Array.from({ length: servers }, () => 0),
+    allOnes: numberPerServer(servers, 1),
+    allZeros: numberPerServer(servers, 0),
   };
 }
 
@@ -138,11 +140,11 @@ export function restart(ctx: RaftContext, s: RaftState, i: Server): RaftState | 
     ...s,
     state: except(s.state, i, "Follower"),
     votedFor: vote === s.votedFor[i] ? s.votedFor : except(s.votedFor, i, vote),
-    votesResponded: except(s.votesResponded, i, noServers),
-    votesGranted: except(s.votesGranted, i, noServers),
+    votesResponded: exceptNumber(s.votesResponded, i, noServers),
+    votesGranted: exceptNumber(s.votesGranted, i, noServers),
     nextIndex: except(s.nextIndex, i, ctx.allOnes),
     matchIndex: except(s.matchIndex, i, ctx.allZeros),
-    commitIndex: except(s.commitIndex, i, 0),
+    commitIndex: exceptNumber(s.commitIndex, i, 0),
   };
 }
 
@@ -154,11 +156,11 @@ export function timeout(_ctx: RaftContext, s: RaftState, i: Server): RaftState |
   if (s.state[i] === "Leader") return undefined;
   return {
     ...s,
-    currentTerm: except(s.currentTerm, i, s.currentTerm[i]! + 1),
+    currentTerm: exceptNumber(s.currentTerm, i, s.currentTerm[i]! + 1),
     state: except(s.state, i, "Candidate"),
     votedFor: except(s.votedFor, i, null),
-    votesResponded: except(s.votesResponded, i, noServers),
-    votesGranted: except(s.votesGranted, i, noServers),
+    votesResponded: exceptNumber(s.votesResponded, i, noServers),
+    votesGranted: exceptNumber(s.votesGranted, i, noServers),
   };
 }
 
@@ -192,7 +194,7 @@ export function becomeLeader(ctx: RaftContext, s: RaftState, i: Server): RaftSta
   return {
     ...s,
     state: except(s.state, i, "Leader"),
-    nextIndex: except(s.nextIndex, i, Array.from({ length: ctx.servers }, () => next)),
+    nextIndex: except(s.nextIndex, i, numberPerServer(ctx.servers, next)),
     matchIndex: except(s.matchIndex, i, ctx.allZeros),
   };
 }
@@ -223,7 +225,7 @@ export function advanceCommitIndex(ctx: RaftContext, s: RaftState, i: Server): R
     if (isQuorum(ctx.servers, agree)) highest = index;
   }
   if (highest === 0 || !ctx.rules.mayCommit(s, i, highest)) return s;
-  return { ...s, commitIndex: except(s.commitIndex, i, highest) };
+  return { ...s, commitIndex: exceptNumber(s.commitIndex, i, highest) };
 }
 
 /**
@@ -264,7 +266,7 @@ export function updateTerm(_ctx: RaftContext, s: RaftState, i: Server, _j: Serve
   if (m.mterm <= s.currentTerm[i]!) return undefined;
   return {
     ...s,
-    currentTerm: except(s.currentTerm, i, m.mterm),
+    currentTerm: exceptNumber(s.currentTerm, i, m.mterm),
     state: except(s.state, i, "Follower"),
     votedFor: except(s.votedFor, i, null),
   };
@@ -330,8 +332,8 @@ export function handleRequestVoteResponse(
   if (!ctx.rules.talliesVoteResponse(s, i, m)) return undefined;
   return {
     ...s,
-    votesResponded: except(s.votesResponded, i, withServer(s.votesResponded[i]!, j)),
-    votesGranted: m.mvoteGranted ? except(s.votesGranted, i, withServer(s.votesGranted[i]!, j)) : s.votesGranted,
+    votesResponded: exceptNumber(s.votesResponded, i, withServer(s.votesResponded[i]!, j)),
+    votesGranted: m.mvoteGranted ? exceptNumber(s.votesGranted, i, withServer(s.votesGranted[i]!, j)) : s.votesGranted,
     messages: withoutMessage(s.messages, m),
   };
 }
@@ -384,7 +386,7 @@ export function handleAppendEntriesRequest(
     return {
       ...s,
       log: acknowledged === log ? s.log : except(s.log, i, acknowledged),
-      commitIndex: except(s.commitIndex, i, m.mcommitIndex),
+      commitIndex: exceptNumber(s.commitIndex, i, m.mcommitIndex),
       messages: reply(s.messages, appendEntriesResponse(i, j, term, true, m.mprevLogIndex + m.mentries.length), m),
     };
   }
@@ -413,12 +415,12 @@ export function handleAppendEntriesResponse(
   if (m.msuccess) {
     return {
       ...s,
-      nextIndex: except(s.nextIndex, i, except(next, j, m.mmatchIndex + 1)),
-      matchIndex: except(s.matchIndex, i, except(s.matchIndex[i]!, j, m.mmatchIndex)),
+      nextIndex: except(s.nextIndex, i, exceptNumber(next, j, m.mmatchIndex + 1)),
+      matchIndex: except(s.matchIndex, i, exceptNumber(s.matchIndex[i]!, j, m.mmatchIndex)),
       messages,
     };
   }
-  return { ...s, nextIndex: except(s.nextIndex, i, except(next, j, Math.max(next[j]! - 1, 1))), messages };
+  return { ...s, nextIndex: except(s.nextIndex, i, exceptNumber(next, j, Math.max(next[j]! - 1, 1))), messages };
 }
 
 /**

@@ -9,10 +9,13 @@ import type { RaftAction } from "./actions.js";
 import { type Message, bagCardinality } from "./messages.js";
 import type { Entry, Log, RaftState } from "./state.js";
 
-const serverStates: ReadonlySet<string> = new Set(["Follower", "Candidate", "Leader"]);
+function isServerState(v: string): boolean {
+  return v === "Follower" || v === "Candidate" || v === "Leader";
+}
 
+/** A natural number (TLC's integers are 32-bit, and so are the twin's). */
 function isNat(n: number): boolean {
-  return Number.isSafeInteger(n) && n >= 0;
+  return n >= 0 && (n | 0) === n;
 }
 
 function sameEntry(a: Entry, b: Entry): boolean {
@@ -31,11 +34,11 @@ export interface RaftTypeBounds {
 }
 
 function isEntry(b: RaftTypeBounds, e: Entry): boolean {
-  return isNat(e.term) && Number.isInteger(e.value) && e.value >= 0 && e.value < b.values;
+  return isNat(e.term) && isNat(e.value) && e.value < b.values;
 }
 
 function isServer(b: RaftTypeBounds, i: number): boolean {
-  return Number.isInteger(i) && i >= 0 && i < b.servers;
+  return isNat(i) && i < b.servers;
 }
 
 function isMessage(b: RaftTypeBounds, m: Message): boolean {
@@ -66,19 +69,40 @@ function isMessage(b: RaftTypeBounds, m: Message): boolean {
 export function typeOK(b: RaftTypeBounds, s: RaftState): boolean {
   const n = b.servers;
   const all = (1 << n) - 1;
-  const perServer = <T>(values: readonly T[], ok: (v: T) => boolean) => values.length === n && values.every(ok);
-  return (
-    perServer(s.currentTerm, (t) => isNat(t) && t >= 1) &&
-    perServer(s.state, (v) => serverStates.has(v)) &&
-    perServer(s.votedFor, (v) => v === null || isServer(b, v)) &&
-    perServer(s.log, (log) => log.every((e) => isEntry(b, e))) &&
-    perServer(s.commitIndex, isNat) &&
-    perServer(s.votesResponded, (set) => (set & ~all) === 0) &&
-    perServer(s.votesGranted, (set) => (set & ~all) === 0) &&
-    perServer(s.nextIndex, (row) => perServer(row, (v) => isNat(v) && v >= 1)) &&
-    perServer(s.matchIndex, (row) => perServer(row, isNat)) &&
-    s.messages.every((item) => isNat(item.copies) && item.copies >= 1 && isMessage(b, item.m))
-  );
+  // Plain loops rather than every(): this runs on every distinct state.
+  if (
+    s.currentTerm.length !== n ||
+    s.state.length !== n ||
+    s.votedFor.length !== n ||
+    s.log.length !== n ||
+    s.commitIndex.length !== n ||
+    s.votesResponded.length !== n ||
+    s.votesGranted.length !== n ||
+    s.nextIndex.length !== n ||
+    s.matchIndex.length !== n
+  ) {
+    return false;
+  }
+  for (let i = 0; i < n; i++) {
+    const term = s.currentTerm[i]!;
+    const vote = s.votedFor[i]!;
+    if (!isNat(term) || term < 1) return false;
+    if (!isServerState(s.state[i]!)) return false;
+    if (vote !== null && !isServer(b, vote)) return false;
+    for (const e of s.log[i]!) if (!isEntry(b, e)) return false;
+    if (!isNat(s.commitIndex[i]!)) return false;
+    if ((s.votesResponded[i]! & ~all) !== 0 || (s.votesGranted[i]! & ~all) !== 0) return false;
+    const next = s.nextIndex[i]!;
+    const match = s.matchIndex[i]!;
+    if (next.length !== n || match.length !== n) return false;
+    for (let j = 0; j < n; j++) {
+      if (!isNat(next[j]!) || next[j]! < 1 || !isNat(match[j]!)) return false;
+    }
+  }
+  for (const item of s.messages) {
+    if (!isNat(item.copies) || item.copies < 1 || !isMessage(b, item.m)) return false;
+  }
+  return true;
 }
 
 /**

@@ -155,11 +155,15 @@ export function raftActionLabel(a: RaftAction): TlaActionLabel {
   return { name: a.type, params, witnesses };
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** The TLC config for `config`; each shipped `spec/MCRaft_<preset>.cfg` is exactly this text. */
 export function raftTlcConfig(config: RaftConfig): string {
   const names = (count: number, name: (k: number) => string) => Array.from({ length: count }, (_, k) => name(k)).join(", ");
   return [
-    `\\* Raft with ${config.servers} server(s) and ${config.values} client value(s), within the bounds of MCRaft.tla.`,
+    `\\* Raft with ${plural(config.servers, "server")} and ${plural(config.values, "client value")}, within the bounds of MCRaft.tla.`,
     "CONSTANTS",
     `  Server = {${names(config.servers, serverName)}}`,
     `  Value = {${names(config.values, valueName)}}`,

@@ -86,21 +86,36 @@ export interface RaftState {
 
 /** `[j \in Server |-> value]` for `servers` servers. */
 export function constantPerServer<T>(servers: number, value: T): readonly T[] {
-  return Array.from({ length: servers }, () => value);
+  // Built by push, as the codec decodes arrays, so that states share array
+  // layouts and the checker's hot code stays monomorphic.
+  const values: T[] = [];
+  for (let i = 0; i < servers; i++) values.push(value);
+  return values;
+}
+
+/**
+ * {@link constantPerServer} for numbers, from an array literal of its own:
+ * V8 gives arrays the element layout their creation site has seen, and this
+ * one only ever sees small integers.
+ */
+export function numberPerServer(servers: number, value: number): readonly number[] {
+  const values: number[] = [];
+  for (let i = 0; i < servers; i++) values.push(value);
+  return values;
 }
 
 /** The spec's `Init`: followers in term 1 with empty logs, no votes, nothing in flight. */
 export function initialState(servers: number): RaftState {
-  const ones = constantPerServer(servers, 1);
-  const zeros = constantPerServer(servers, 0);
+  const ones = numberPerServer(servers, 1);
+  const zeros = numberPerServer(servers, 0);
   return {
     currentTerm: ones,
     state: constantPerServer<ServerState>(servers, "Follower"),
     votedFor: constantPerServer<Server | null>(servers, null),
     log: constantPerServer<Log>(servers, []),
     commitIndex: zeros,
-    votesResponded: constantPerServer(servers, noServers),
-    votesGranted: constantPerServer(servers, noServers),
+    votesResponded: numberPerServer(servers, noServers),
+    votesGranted: numberPerServer(servers, noServers),
     nextIndex: constantPerServer(servers, ones),
     matchIndex: constantPerServer(servers, zeros),
     messages: [],
@@ -109,6 +124,17 @@ export function initialState(servers: number): RaftState {
 
 /** A copy of `values` with index `i` set to `value` (`[f EXCEPT ![i] = value]`). */
 export function except<T>(values: readonly T[], i: number, value: T): readonly T[] {
+  const next = values.slice();
+  next[i] = value;
+  return next;
+}
+
+/**
+ * {@link except} for arrays of numbers. A separate function so that V8's
+ * optimised code for it only sees arrays of small integers and keeps them
+ * in that compact layout (a shared one generalises every array it copies).
+ */
+export function exceptNumber(values: readonly number[], i: number, value: number): readonly number[] {
   const next = values.slice();
   next[i] = value;
   return next;
