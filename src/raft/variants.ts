@@ -16,6 +16,11 @@ export interface RaftVariant extends VariantInfo {
    * violation; options left out take their defaults.
    */
   readonly exhibitedWith: Readonly<Record<string, number>>;
+  /**
+   * The counterexample the zoo ships (test/raft/counterexamples/): its
+   * number of steps, and whether a breadth-first search showed it shortest.
+   */
+  readonly counterexample: { readonly steps: number; readonly shortest: boolean };
 }
 
 export const raftVariants: readonly RaftVariant[] = [
@@ -26,6 +31,7 @@ export const raftVariants: readonly RaftVariant[] = [
     breaks: "LeaderCompleteness",
     rules: { ...referenceRules, mayCommit: () => true },
     exhibitedWith: { servers: 3, "max-term": 5, "max-log": 1, "max-in-flight": 1 },
+    counterexample: { steps: 50, shortest: false },
   },
   {
     name: "vote-without-log-check",
@@ -33,6 +39,7 @@ export const raftVariants: readonly RaftVariant[] = [
     breaks: "LeaderCompleteness",
     rules: { ...referenceRules, candidateLogOk: () => true },
     exhibitedWith: { servers: 3, "max-term": 3, "max-log": 1, "max-in-flight": 1 },
+    counterexample: { steps: 25, shortest: true },
   },
   {
     name: "truncate-on-append",
@@ -46,7 +53,8 @@ export const raftVariants: readonly RaftVariant[] = [
         return log.length > keep ? log.slice(0, keep) : log;
       },
     },
-    exhibitedWith: { servers: 3, "max-term": 3, "max-log": 2, "max-in-flight": 2 },
+    exhibitedWith: { servers: 3, "max-term": 3, "max-log": 1, "max-in-flight": 2 },
+    counterexample: { steps: 28, shortest: false },
   },
   {
     name: "forget-vote-on-restart",
@@ -54,13 +62,15 @@ export const raftVariants: readonly RaftVariant[] = [
     breaks: "ElectionSafety",
     rules: { ...referenceRules, voteAfterRestart: () => null },
     exhibitedWith: { servers: 3, "max-term": 2, "max-log": 0, "max-in-flight": 1 },
+    counterexample: { steps: 18, shortest: true },
   },
   {
     name: "count-stale-votes",
     description: "a candidate counts a vote response from an earlier term towards its current election",
     breaks: "ElectionSafety",
     rules: { ...referenceRules, talliesVoteResponse: (s, i, m) => m.mterm <= s.currentTerm[i]! },
-    exhibitedWith: { servers: 3, "max-term": 3, "max-log": 0, "max-in-flight": 1 },
+    exhibitedWith: { servers: 2, "max-term": 3, "max-log": 0, "max-in-flight": 1 },
+    counterexample: { steps: 18, shortest: true },
   },
 ];
 
