@@ -1,7 +1,7 @@
 /**
  * The Raft bug zoo. Every variant ships a counterexample
- * (test/raft/counterexamples/<variant>.json, written by regenerate.ts in that
- * folder): it must replay through the variant's own `step` and break the
+ * (test/raft/counterexamples/<variant>.json, written deliberately by
+ * regenerate.ts in that folder): it must replay through the variant's own `step` and break the
  * invariant the variant names at its last step and not before, and the
  * spec's rules must not be able to follow it there. Where a breadth-first
  * search of the variant takes seconds, the test runs it and checks that the
@@ -17,7 +17,7 @@ import { lastState } from "../../model-check/replay.js";
 import { resolveOptions } from "../../src/protocol.js";
 import { type RaftAction, type RaftState, raft, raftModel, raftVariants, referenceRules } from "../../src/raft/index.js";
 import { exploreReference } from "../support/reference-explorer.js";
-import { type StoredCounterexample, counterexampleFile } from "./counterexamples/regenerate.js";
+import { type StoredCounterexample, counterexampleFile } from "./counterexamples/stored.js";
 
 const slowTests = process.env["TLA_TWIN_SLOW_TESTS"] === "1";
 /** Variants whose breadth-first search takes seconds, so that every run checks it. */

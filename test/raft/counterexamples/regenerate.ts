@@ -11,35 +11,12 @@
  * the scripted scenario below, replayed through the variant's own `step`.
  */
 import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { bfs } from "../../../model-check/bfs.js";
 import { formatActionLabel } from "../../../model-check/format.js";
 import type { Model } from "../../../src/protocol.js";
 import { resolveOptions } from "../../../src/protocol.js";
 import { type Message, type RaftAction, type RaftState, type RaftVariant, raft, raftVariants } from "../../../src/raft/index.js";
-
-/** What a stored counterexample file holds. */
-export interface StoredCounterexample {
-  readonly variant: string;
-  readonly options: Readonly<Record<string, number>>;
-  readonly breaks: string;
-  readonly steps: number;
-  /** How the trace was found, in words. */
-  readonly foundBy: string;
-  readonly shortest: boolean;
-  /** The search's figures, for a trace found by breadth-first search. */
-  readonly search: { readonly distinctStates: number; readonly statesGenerated: number; readonly depth: number } | null;
-  /** The steps as TLC labels them (witnesses after "with"), for people. */
-  readonly labels: readonly string[];
-  /** The twin's actions, replayed by the tests. */
-  readonly actions: readonly RaftAction[];
-}
-
-/** The file that stores a variant's counterexample. */
-export function counterexampleFile(variant: string): string {
-  return join(dirname(fileURLToPath(import.meta.url)), `${variant}.json`);
-}
+import { type StoredCounterexample, counterexampleFile } from "./stored.js";
 
 /** A scripted behaviour: steps are taken through the model's `step`, which must allow each. */
 class Script {
