@@ -38,6 +38,13 @@ import { type RaftState, initialState, serverName, valueName } from "./state.js"
 import { raftSymmetry } from "./symmetry.js";
 import { messageToTla, raftFromTla, raftToTla, raftVariables, serverValue, valueValue } from "./tla.js";
 
+/** The actions of Next that take a message in flight as their witness. */
+interface MessageActions {
+  readonly receive: RaftAction;
+  readonly duplicate: RaftAction;
+  readonly drop: RaftAction;
+}
+
 /** A validated Raft config: the sizes of the constants and the bounds of MCRaft.tla. */
 export interface RaftConfig extends RaftBounds {
   /** How many servers, `Server = {s1, ..., sN}`. */
@@ -212,6 +219,17 @@ export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules)
     maxLogLength: config.maxLogLength,
     maxInFlight: config.maxInFlight,
   });
+  // The three actions on a message, made once per message object: states
+  // the checker expands come from the codec, which shares equal messages.
+  const actionsOn = new WeakMap<Message, MessageActions>();
+  const messageActions = (m: Message): MessageActions => {
+    let actions = actionsOn.get(m);
+    if (actions === undefined) {
+      actions = { receive: { type: "Receive", m }, duplicate: { type: "DuplicateMessage", m }, drop: { type: "DropMessage", m } };
+      actionsOn.set(m, actions);
+    }
+    return actions;
+  };
   return {
     protocol: "raft",
     configLabel: raftConfigLabel(config),
@@ -230,10 +248,10 @@ export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules)
       // flight (the witness m), in the bag's order.
       for (const { m } of s.messages) {
         const next = receive(ctx, s, m);
-        if (next !== undefined) visit({ type: "Receive", m }, next);
+        if (next !== undefined) visit(messageActions(m).receive, next);
       }
-      for (const { m } of s.messages) visit({ type: "DuplicateMessage", m }, duplicateMessage(ctx, s, m)!);
-      for (const { m } of s.messages) visit({ type: "DropMessage", m }, dropMessage(ctx, s, m)!);
+      for (const { m } of s.messages) visit(messageActions(m).duplicate, duplicateMessage(ctx, s, m)!);
+      for (const { m } of s.messages) visit(messageActions(m).drop, dropMessage(ctx, s, m)!);
     },
     step: (s, a) => raftStep(ctx, s, a),
     invariants: raftInvariants(config),
