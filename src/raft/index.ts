@@ -43,13 +43,14 @@ export const raft: Protocol<RaftState, RaftAction> = {
   name: "raft",
   title: "Raft",
   tlaModule: "Raft",
+  // The defaults are the small preset's bounds: a run of about a minute.
   options: [
     { flag: "servers", description: "number of servers", min: 1, max: maxEncodedServers, default: 3 },
     { flag: "values", description: "number of client values", min: 1, max: 3, default: 1 },
     { flag: "max-term", description: "highest term a server may reach (MaxTerm)", min: 1, max: 15, default: 2 },
     { flag: "max-log", description: "longest log a server may hold (MaxLogLength)", min: 0, max: 7, default: 1 },
     { flag: "max-copies", description: "most copies of one message in flight (MaxCopies)", min: 1, max: 15, default: 1 },
-    { flag: "max-in-flight", description: "most messages in flight, copies counted (MaxInFlight)", min: 1, max: 8, default: 2 },
+    { flag: "max-in-flight", description: "most messages in flight, copies counted (MaxInFlight)", min: 1, max: 8, default: 1 },
   ],
   presets: [
     // Seconds: part of npm run check and the tests. Two leader terms, so

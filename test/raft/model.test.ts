@@ -73,7 +73,11 @@ describe("the Raft protocol entry", () => {
 
   it("labels the config with every bound", () => {
     expect(raft.model(resolveOptions(raft, {})).configLabel).toBe(
-      "servers=3 values=1 max-term=2 max-log=1 max-copies=1 max-in-flight=2",
+      "servers=3 values=1 max-term=2 max-log=1 max-copies=1 max-in-flight=1",
     );
+  });
+
+  it("defaults to the small preset's bounds", () => {
+    expect(resolveOptions(raft, {})).toEqual(resolveOptions(raft, raft.presets.find((p) => p.name === "small")!.options));
   });
 });
