@@ -53,8 +53,7 @@ export const raft: Protocol<RaftState, RaftAction> = {
     { flag: "max-in-flight", description: "most messages in flight, copies counted (MaxInFlight)", min: 1, max: 8, default: 1 },
   ],
   presets: [
-    // Seconds: part of npm run check and the tests. Two leader terms, so
-    // that conflicting entries meet and are removed.
+    // Seconds: part of npm run check and the tests. Two leader terms.
     { name: "tiny", options: { servers: 2, values: 1, "max-term": 3, "max-log": 1, "max-copies": 1, "max-in-flight": 1 }, quick: true },
     // Three servers, one election round, one entry, one message at a time: about a minute.
     { name: "small", options: { servers: 3, values: 1, "max-term": 2, "max-log": 1, "max-copies": 1, "max-in-flight": 1 }, quick: false },
