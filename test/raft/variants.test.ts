@@ -96,6 +96,7 @@ describe.each(raftVariants.map((v) => [v.name, v] as const))("variant %s", (name
         expect(result.violation!.trace.steps).toHaveLength(variant.counterexample.steps);
         expect(invariant.holds(lastState(result.violation!.trace))).toBe(false);
       },
+      30 * 60_000, // the slow ones search millions of states
     );
   } else {
     it("says how its counterexample was found, and that it is not proven shortest", () => {
