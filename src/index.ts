@@ -10,3 +10,4 @@ export * from "./tla/parse.js";
 export * from "./registry.js";
 export * as twophase from "./twophase/index.js";
 export * as paxos from "./paxos/index.js";
+export * as raft from "./raft/index.js";

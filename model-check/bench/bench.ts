@@ -52,6 +52,12 @@ export interface BenchRun {
   readonly peakRssBytes: number | null;
   /** The load average (1 min) when the run started: other work on the machine skews timings. */
   readonly loadBefore: number;
+  /**
+   * False when TLC was stopped at `--tlc-timeout`: its counts and speed are
+   * then those of its last progress report, so the speed is that of the
+   * first part of the search only.
+   */
+  readonly complete: boolean;
   /** Twin only: the search's own time, and its data structures' sizes. */
   readonly twin?: TwinOutcome;
 }
@@ -71,6 +77,7 @@ const flags: readonly FlagSpec[] = [
   { name: "twin-only", kind: "boolean", description: "do not run TLC (no Java needed)" },
   { name: "workers", kind: "int", description: "threads and TLC workers for the all-cores runs (default: every core)", min: 1, max: 64 },
   { name: "out", kind: "string", description: "where to write the JSON (default bench-results/bench-<time>.json)", placeholder: "file" },
+  { name: "tlc-timeout", kind: "int", description: "stop a TLC run after this many seconds and take its speed from its last progress report (default: no limit)", min: 60, max: 604800 },
   { name: "markdown", kind: "boolean", description: "print the final table as Markdown too (for docs/performance.md)" },
   { name: "list", kind: "boolean", description: "list the configs and exit" },
 ];
@@ -105,7 +112,9 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   console.log(`All-cores runs use ${allCores} threads/workers.\n`);
 
   const rows: BenchRow[] = [];
-  for (const config of configs) rows.push(await benchConfig(config, jar, allCores));
+  const tlcTimeoutSeconds = parsed.flags.get("tlc-timeout") as number | undefined;
+  const tlcTimeoutMs = tlcTimeoutSeconds === undefined ? undefined : tlcTimeoutSeconds * 1000;
+  for (const config of configs) rows.push(await benchConfig(config, jar, allCores, tlcTimeoutMs));
 
   console.log(`\n${formatTable(rows)}\n`);
   for (const line of targetLines(rows, allCores)) console.log(line);
@@ -131,7 +140,7 @@ function describeMachine(jar: string | undefined) {
   };
 }
 
-async function benchConfig(config: BenchConfig, jar: string | undefined, allCores: number): Promise<BenchRow> {
+async function benchConfig(config: BenchConfig, jar: string | undefined, allCores: number, tlcTimeoutMs: number | undefined): Promise<BenchRow> {
   const base = { label: config.label, protocol: config.protocol };
   const skip = (reason: string): BenchRow => {
     console.log(`${config.label}: skipped, ${reason}`);
@@ -168,13 +177,18 @@ async function benchConfig(config: BenchConfig, jar: string | undefined, allCore
     if (run.exitCode !== 0) return `the twin checker failed (exit ${run.exitCode}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`;
     const outcome = JSON.parse(run.stdout) as TwinOutcome;
     if (!outcome.complete || outcome.violation !== null) return `the twin checker did not complete without violation (${outcome.violation ?? "incomplete"})`;
-    return { tool: "twin", workers, ...counts(outcome), wallMs: run.wallMs, distinctPerSecond: rate(outcome.distinctStates, run.wallMs), peakRssBytes: run.peakRssBytes, loadBefore, twin: outcome };
+    return { tool: "twin", workers, ...counts(outcome), wallMs: run.wallMs, distinctPerSecond: rate(outcome.distinctStates, run.wallMs), peakRssBytes: run.peakRssBytes, loadBefore, complete: true, twin: outcome };
   };
   const tlc = async (workers: number): Promise<BenchRun | string> => {
     const loadBefore = loadavg()[0]!;
-    const run = await runTlc(jar!, tlcModel, workers);
+    const run = await runTlc(jar!, tlcModel, workers, tlcTimeoutMs);
+    if (run.timedOut) {
+      const last = run.lastProgress;
+      if (last === undefined) return `TLC was stopped at ${(run.wallMs / 1000).toFixed(0)} s before its first progress report`;
+      return { tool: "tlc", workers, distinctStates: last.distinctStates, statesGenerated: last.statesGenerated, depth: last.depth, wallMs: last.elapsedMs, distinctPerSecond: rate(last.distinctStates, last.elapsedMs), peakRssBytes: run.peakRssBytes, loadBefore, complete: false };
+    }
     if (run.counts === undefined) return `TLC failed (exit ${run.exitCode}): ${`${run.stdout}\n${run.stderr}`.trim().split("\n").slice(-3).join(" ")}`;
-    return { tool: "tlc", workers, ...run.counts, wallMs: run.wallMs, distinctPerSecond: rate(run.counts.distinctStates, run.wallMs), peakRssBytes: run.peakRssBytes, loadBefore };
+    return { tool: "tlc", workers, ...run.counts, wallMs: run.wallMs, distinctPerSecond: rate(run.counts.distinctStates, run.wallMs), peakRssBytes: run.peakRssBytes, loadBefore, complete: true };
   };
   const plan: (() => Promise<BenchRun | string>)[] = [() => twin(1)];
   if (jar !== undefined && config.extended !== true) plan.push(() => tlc(1));
@@ -187,7 +201,7 @@ async function benchConfig(config: BenchConfig, jar: string | undefined, allCore
     console.log(runLine(config.label, run));
     const first = row.runs[0];
     row.runs.push(run);
-    if (first !== undefined && !sameCounts(first, run)) {
+    if (first !== undefined && run.complete && !sameCounts(first, run)) {
       return fail("aborted", `counts differ: ${first.tool} ×${first.workers} ${countsText(first)}, ${run.tool} ×${run.workers} ${countsText(run)}`);
     }
   }
@@ -216,8 +230,9 @@ function mib(bytes: number | null): string {
 
 function runLine(label: string, run: BenchRun): string {
   const memory = run.twin === undefined ? "" : `, visited set ${(run.twin.visitedSetBytes / run.distinctStates).toFixed(1)} B/state`;
+  const stopped = run.complete ? "" : " (stopped: counts and time of its last progress report)";
   return (
-    `${label}: ${run.tool} ×${run.workers}: ${countsText(run)}, ${(run.wallMs / 1000).toFixed(1)} s, ` +
+    `${label}: ${run.tool} ×${run.workers}${stopped}: ${countsText(run)}, ${(run.wallMs / 1000).toFixed(1)} s, ` +
     `${formatCount(Math.round(run.distinctPerSecond))} distinct/s, peak RSS ${mib(run.peakRssBytes)} MiB${memory} (load ${run.loadBefore.toFixed(1)})`
   );
 }
@@ -251,7 +266,7 @@ function tableRows(rows: readonly BenchRow[]): Cell[][] {
         formatCount(run.distinctStates),
         formatCount(run.statesGenerated),
         String(run.depth),
-        (run.wallMs / 1000).toFixed(1),
+        `${(run.wallMs / 1000).toFixed(1)}${run.complete ? "" : " (stopped)"}`,
         formatCount(Math.round(run.distinctPerSecond)),
         mib(run.peakRssBytes),
         run.twin === undefined ? "" : (run.twin.visitedSetBytes / run.distinctStates).toFixed(1),
@@ -285,12 +300,13 @@ export function targetLines(rows: readonly BenchRow[], allCores: number): string
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
   for (const row of rows.filter((r) => r.status === "ok")) {
     const one = ratio(row, false);
-    if (one !== undefined) lines.push(`  ${row.label}: 1 worker, twin ${one.toFixed(1)}× TLC (target ≥ ${targets.oneWorkerRatio}×): ${verdict(one >= targets.oneWorkerRatio)}`);
+    const partial = (multi: boolean) => (findRun(row, "tlc", multi)?.complete === false ? " [TLC stopped early: its speed over the first part of the search]" : "");
+    if (one !== undefined) lines.push(`  ${row.label}: 1 worker, twin ${one.toFixed(1)}× TLC (target ≥ ${targets.oneWorkerRatio}×): ${verdict(one >= targets.oneWorkerRatio)}${partial(false)}`);
     const multi = ratio(row, true);
     const config = benchConfigs.find((c) => c.label === row.label);
     if (multi !== undefined) {
       const goal = config?.multiCoreTarget === true ? ` (target ≥ ${targets.allCoresRatio}×): ${verdict(multi >= targets.allCoresRatio)}` : "";
-      lines.push(`  ${row.label}: ${allCores} workers each, twin ${multi.toFixed(1)}× TLC${goal}`);
+      lines.push(`  ${row.label}: ${allCores} workers each, twin ${multi.toFixed(1)}× TLC${goal}${partial(true)}`);
     }
     const single = findRun(row, "twin", false);
     const parallel = findRun(row, "twin", true);

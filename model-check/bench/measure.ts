@@ -17,6 +17,17 @@ export interface MeasuredRun {
   readonly wallMs: number;
   /** Peak resident set size in bytes, or null where `/proc` cannot be read. */
   readonly peakRssBytes: number | null;
+  /** Whether the run was killed for running past its time limit. */
+  readonly timedOut: boolean;
+}
+
+/** Limits and hooks of a measured run. */
+export interface MeasureOptions {
+  /** Kill the process after this long (it then counts as timed out). */
+  readonly timeoutMs?: number;
+  /** Called with each complete line of stdout and the milliseconds since the start. */
+  readonly onLine?: (line: string, elapsedMs: number) => void;
+  readonly pollMs?: number;
 }
 
 /** Processes being measured, so that an interrupted benchmark can end them too. */
@@ -37,31 +48,48 @@ function highWaterMark(pid: number): number | null {
   }
 }
 
-/** Runs `command args` in `cwd` to completion, polling its memory every `pollMs`. */
-export function measure(command: string, args: readonly string[], cwd: string, pollMs = 50): Promise<MeasuredRun> {
+/** Runs `command args` in `cwd` to completion or its time limit, polling its memory. */
+export function measure(command: string, args: readonly string[], cwd: string, options: MeasureOptions = {}): Promise<MeasuredRun> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
+    const elapsedMs = () => Number(process.hrtime.bigint() - started) / 1e6;
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     running.add(child);
     let stdout = "";
     let stderr = "";
     let peak: number | null = null;
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    let timedOut = false;
+    let pending = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+      if (options.onLine === undefined) return;
+      const lines = (pending + d).split("\n");
+      pending = lines.pop()!;
+      for (const line of lines) options.onLine(line, elapsedMs());
+    });
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+          }, options.timeoutMs);
     const poll = setInterval(() => {
       if (child.pid === undefined) return;
       const now = highWaterMark(child.pid);
       if (now !== null && (peak === null || now > peak)) peak = now;
-    }, pollMs);
+    }, options.pollMs ?? 50);
     child.on("error", (e) => {
       clearInterval(poll);
+      clearTimeout(timer);
       reject(e);
     });
     child.on("close", (exitCode) => {
       clearInterval(poll);
+      clearTimeout(timer);
       running.delete(child);
-      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      resolve({ exitCode, stdout, stderr, wallMs, peakRssBytes: peak });
+      resolve({ exitCode, stdout, stderr, wallMs: elapsedMs(), peakRssBytes: peak, timedOut });
     });
   });
 }

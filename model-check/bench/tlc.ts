@@ -54,9 +54,27 @@ export function tlcHeapMiB(): number {
   return Math.min(32 * 1024, Math.floor(totalmem() / 2 / 2 ** 20));
 }
 
-/** A finished TLC run: its measurements and counts (undefined when TLC did not finish normally). */
+/** TLC's counts at one of its progress reports, and when the report came. */
+export interface TlcProgress {
+  readonly distinctStates: number;
+  readonly statesGenerated: number;
+  readonly depth: number;
+  /** Milliseconds from TLC's start (JVM start-up included) to the report. */
+  readonly elapsedMs: number;
+}
+
+/** Reads one of TLC's progress lines, e.g. `Progress(12) at ...: 1,234 states generated (...), 567 distinct states found, ...`. */
+export function parseTlcProgress(line: string, elapsedMs: number): TlcProgress | undefined {
+  const match = /^Progress\((\d+)\) at .*?: ([\d,]+) states generated(?: \([^)]*\))?, ([\d,]+) distinct states found/.exec(line);
+  if (match === null) return undefined;
+  const num = (text: string) => Number(text.replace(/,/g, ""));
+  return { depth: num(match[1]!), statesGenerated: num(match[2]!), distinctStates: num(match[3]!), elapsedMs };
+}
+
+/** A TLC run: its measurements, its final counts (undefined when TLC did not finish normally), and its last progress report. */
 export interface TlcRun extends MeasuredRun {
   readonly counts: TlcCounts | undefined;
+  readonly lastProgress: TlcProgress | undefined;
 }
 
 /**
@@ -67,6 +85,7 @@ export async function runTlc(
   jar: string,
   model: TlcModel,
   workers: number,
+  timeoutMs: number | undefined,
   extraModules: Readonly<Record<string, string>> = {},
 ): Promise<TlcRun> {
   const dir = mkdtempSync(join(tmpdir(), "tla-twin-bench-"));
@@ -89,8 +108,12 @@ export async function runTlc(
       "Bench.cfg",
       `${model.module}.tla`,
     ];
-    const run = await measure("java", args, dir);
-    return { ...run, counts: run.exitCode === 0 ? parseTlcCounts(run.stdout) : undefined };
+    let lastProgress: TlcProgress | undefined;
+    const onLine = (line: string, elapsedMs: number) => {
+      lastProgress = parseTlcProgress(line, elapsedMs) ?? lastProgress;
+    };
+    const run = await measure("java", args, dir, timeoutMs === undefined ? { onLine } : { onLine, timeoutMs });
+    return { ...run, counts: run.exitCode === 0 ? parseTlcCounts(run.stdout) : undefined, lastProgress };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

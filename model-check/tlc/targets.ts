@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type AnyProtocol, resolveOptions } from "../../src/protocol.js";
+import { type AnyProtocol, type Preset, resolveOptions } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
 import { type CrossCheckTarget, presetCfgFile } from "./crosscheck.js";
 
@@ -13,6 +13,8 @@ export interface ShippedPreset {
   readonly target: CrossCheckTarget;
   readonly cfg: string | undefined;
   readonly quick: boolean;
+  /** Why the bridge does not cross-check it (see {@link Preset.notCrossChecked}), or undefined. */
+  readonly notCrossChecked: string | undefined;
 }
 
 /** Every preset of the given protocols (all registered ones by default), in registry order. */
@@ -24,6 +26,7 @@ export function shippedPresets(among: readonly AnyProtocol[] = protocols): Shipp
         target: { protocol, options, preset: preset.name, model: protocol.model(options) },
         cfg: presetCfgFile(protocol, preset.name),
         quick: preset.quick,
+        notCrossChecked: preset.notCrossChecked,
       };
     }),
   );

@@ -20,7 +20,7 @@ const symmetryModule = ["---- MODULE MCTwoPhaseSymmetry ----", "EXTENDS TwoPhase
 describe.skipIf(jar === undefined)(`2PC symmetry: twin vs TLC SYMMETRY${jar === undefined ? ` (skipped: ${"missing" in lookup ? lookup.missing : ""})` : ""}`, () => {
   it.each([3, 4, 5])("%i RMs: equal reduced counts", async (rmCount) => {
     const cfg = `${twoPhaseTlcConfig(rmCount)}SYMMETRY Perms\n`;
-    const tlc = await runTlc(jar!, { module: "MCTwoPhaseSymmetry", cfg }, 1, { "MCTwoPhaseSymmetry.tla": symmetryModule });
+    const tlc = await runTlc(jar!, { module: "MCTwoPhaseSymmetry", cfg }, 1, undefined, { "MCTwoPhaseSymmetry.tla": symmetryModule });
     expect(tlc.exitCode).toBe(0);
     const twin = bfs(twoPhaseModel({ rmCount }), { checkDeadlock: true, symmetry: true });
     expect({ distinctStates: twin.distinctStates, statesGenerated: twin.statesGenerated, depth: twin.depth }).toEqual(tlc.counts);

@@ -5,6 +5,8 @@
  * reduced search finds a violation exactly when the full search does, with a
  * counterexample of the same length (symmetric states are equally far from
  * the initial states). The reference protocols are checked the same way.
+ * Variants that need larger options than the quick presets (Raft's) are
+ * checked under those options, on the invariant they break.
  * Both searches are the same BFS; only the fingerprinted state differs.
  */
 import { describe, expect, it } from "vitest";
@@ -13,6 +15,7 @@ import { dfs } from "../../model-check/dfs.js";
 import type { ActionProperty, AnyModel, Invariant, TwinAction } from "../../src/protocol.js";
 import { resolveOptions } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
+import { variantSearchCap, variantSearches } from "../support/variant-search.js";
 
 /** The model with only the given checks, every other member delegated. */
 function withChecks(
@@ -56,7 +59,8 @@ for (const protocol of protocols) {
   if (protocol.model(options).symmetry === undefined) continue;
 
   describe(`${protocol.name} ${smallest.name}: the reduced search finds every violation the full one finds`, () => {
-    for (const variant of [undefined, ...protocol.variants.map((v) => v.name)]) {
+    // Variants that need options of their own are checked below, under those options.
+    for (const variant of [undefined, ...protocol.variants.filter((v) => v.exhibitedWith === undefined).map((v) => v.name)]) {
       for (const check of singleChecks(protocol.model(options, variant))) {
         it(`${variant ?? "reference"}, ${check.name}`, () => {
           const full = bfs(check.model, { checkDeadlock: check.deadlock });
@@ -79,5 +83,28 @@ for (const protocol of protocols) {
       expect(reducedDfs.distinctStates).toBe(reducedBfs.distinctStates);
       expect(reducedDfs.statesGenerated).toBe(reducedBfs.statesGenerated);
     });
+  });
+}
+
+for (const protocol of protocols) {
+  const ownOptions = protocol.variants.filter((v) => v.exhibitedWith !== undefined);
+  if (ownOptions.length === 0) continue;
+  describe(`${protocol.name}: variants under the options their mistakes need, reduced vs full search`, () => {
+    for (const { variant, options, skipReason } of variantSearches(protocol).filter((v) => v.variant.exhibitedWith !== undefined)) {
+      if (protocol.model(options).symmetry === undefined) continue;
+      if (skipReason !== undefined) {
+        it.skip(`${variant.name}: ${skipReason}`, () => {});
+        continue;
+      }
+      it(`${variant.name}: the reduced search finds ${variant.breaks} as early as the full one`, () => {
+        const check = singleChecks(protocol.model(options, variant.name)).find((c) => c.name.endsWith(` ${variant.breaks}`))!;
+        expect(check, `the variant breaks ${variant.breaks}, which the model does not check`).toBeDefined();
+        const full = bfs(check.model, { checkDeadlock: false, maxStates: variantSearchCap });
+        const reduced = bfs(check.model, { checkDeadlock: false, symmetry: true, maxStates: variantSearchCap });
+        expect(full.violation).not.toBeNull();
+        expect(reduced.violation?.kind).toBe(full.violation!.kind);
+        expect(reduced.violation?.trace.steps.length).toBe(full.violation!.trace.steps.length);
+      });
+    }
   });
 }

@@ -31,8 +31,12 @@ function main(argv: readonly string[]): number {
   const versions = new Set<string>();
   let failed = false;
   let totalBytes = 0;
-  for (const { target, cfg } of shippedPresets(chosen)) {
+  for (const { target, cfg, notCrossChecked } of shippedPresets(chosen)) {
     const name = `${target.protocol.name} ${target.preset}`;
+    if (notCrossChecked !== undefined) {
+      console.log(`${name}: not cross-checked (${notCrossChecked}); skipped`);
+      continue;
+    }
     if (cfg === undefined) {
       console.log(`${name}: no config in spec/ (neither a manifest entry nor ${target.model.tlcModel().module}_${target.preset}.cfg); skipped`);
       continue;
@@ -89,7 +93,9 @@ function main(argv: readonly string[]): number {
   }
   const old = readManifest();
   const regenerated = new Set(entries.map((e) => `${e.protocol}/${e.preset}`));
-  const kept = old.models.filter((m) => !regenerated.has(`${m.protocol}/${m.preset}`) && !chosen.some((p) => p.name === m.protocol));
+  // Presets the bridge does not cross-check keep whatever TLC figures were recorded for them by hand.
+  const keepAsIs = (m: ManifestEntry) => chosen.find((p) => p.name === m.protocol)?.presets.find((x) => x.name === m.preset)?.notCrossChecked !== undefined;
+  const kept = old.models.filter((m) => !regenerated.has(`${m.protocol}/${m.preset}`) && (!chosen.some((p) => p.name === m.protocol) || keepAsIs(m)));
   const order = (e: ManifestEntry) => {
     const p = protocols.findIndex((x) => x.name === e.protocol);
     return p * 1000 + (protocols[p]?.presets.findIndex((x) => x.name === e.preset) ?? 999);

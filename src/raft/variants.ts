@@ -1,0 +1,93 @@
+/**
+ * The Raft bug zoo: variants that change one rule of the spec, each with the
+ * invariant it breaks and the smallest bounds under which the checker finds
+ * the break.
+ *
+ * @module
+ */
+import type { VariantInfo } from "../protocol.js";
+import { type RaftRules, referenceRules } from "./actions.js";
+
+/** A bug-zoo variant: its description, the rules it runs under, and where it shows. */
+export interface RaftVariant extends VariantInfo {
+  readonly rules: RaftRules;
+  /**
+   * The smallest options (CLI flags) under which the checker finds the
+   * violation; options left out take their defaults.
+   */
+  readonly exhibitedWith: Readonly<Record<string, number>>;
+  /**
+   * The counterexample the zoo ships (test/raft/counterexamples/): its
+   * number of steps, and whether a breadth-first search showed it shortest.
+   */
+  readonly counterexample: { readonly steps: number; readonly shortest: boolean };
+}
+
+/** The CLI flags of a variant's bounds, for its description. */
+function flags(options: Readonly<Record<string, number>>): string {
+  return Object.entries(options)
+    .map(([flag, value]) => `--${flag} ${value}`)
+    .join(" ");
+}
+
+/** A variant whose description ends with the bounds it shows under, and how. */
+function variant(v: Omit<RaftVariant, "description"> & { readonly mistake: string }): RaftVariant {
+  const { mistake, ...rest } = v;
+  const where = v.counterexample.shortest
+    ? `check finds it with ${flags(v.exhibitedWith)}`
+    : `shown by a scripted counterexample with ${flags(v.exhibitedWith)}, too deep for an exhaustive search`;
+  return { ...rest, description: `${mistake} (${where})` };
+}
+
+/** The zoo, each variant with the smallest bounds under which it breaks its invariant (docs/raft.md says why). */
+export const raftVariants: readonly RaftVariant[] = [
+  variant({
+    name: "commit-previous-term",
+    mistake:
+      "a leader commits an entry of an earlier term as soon as a quorum stores it (the dissertation's Figure 3.7)",
+    breaks: "LeaderCompleteness",
+    rules: { ...referenceRules, mayCommit: () => true },
+    exhibitedWith: { servers: 3, "max-term": 5, "max-log": 1, "max-in-flight": 1 },
+    counterexample: { steps: 50, shortest: false },
+  }),
+  variant({
+    name: "vote-without-log-check",
+    mistake: "a server grants its vote without checking that the candidate's log is at least as up to date",
+    breaks: "LeaderCompleteness",
+    rules: { ...referenceRules, candidateLogOk: () => true },
+    exhibitedWith: { servers: 3, "max-term": 3, "max-log": 1, "max-in-flight": 1 },
+    counterexample: { steps: 25, shortest: true },
+  }),
+  variant({
+    name: "truncate-on-append",
+    mistake:
+      "a follower truncates its log after every AppendEntries request it acknowledges, even when the entries already match",
+    breaks: "LeaderCompleteness",
+    rules: {
+      ...referenceRules,
+      logOnAcknowledge: (log, m) => {
+        const keep = m.mprevLogIndex + m.mentries.length;
+        return log.length > keep ? log.slice(0, keep) : log;
+      },
+    },
+    exhibitedWith: { servers: 3, "max-term": 3, "max-log": 1, "max-in-flight": 2 },
+    counterexample: { steps: 28, shortest: false },
+  }),
+  variant({
+    name: "forget-vote-on-restart",
+    mistake: "a server forgets whom it voted for when it restarts, and may vote again in the same term",
+    breaks: "ElectionSafety",
+    rules: { ...referenceRules, voteAfterRestart: () => null },
+    exhibitedWith: { servers: 3, "max-term": 2, "max-log": 0, "max-in-flight": 1 },
+    counterexample: { steps: 18, shortest: true },
+  }),
+  variant({
+    name: "count-stale-votes",
+    mistake: "a candidate counts a vote response from an earlier term towards its current election",
+    breaks: "ElectionSafety",
+    rules: { ...referenceRules, talliesVoteResponse: (s, i, m) => m.mterm <= s.currentTerm[i]! },
+    exhibitedWith: { servers: 2, "max-term": 3, "max-log": 0, "max-in-flight": 1 },
+    counterexample: { steps: 18, shortest: true },
+  }),
+];
+

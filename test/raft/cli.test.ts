@@ -1,0 +1,58 @@
+/**
+ * `tla-twin check raft` as a user meets it: the built executable, presets,
+ * bounds as flags, one-line errors (exit 2) and counterexamples (exit 1).
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readManifest } from "../../model-check/manifest.js";
+import { projectRoot } from "../../model-check/project-root.js";
+
+const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("tla-twin check raft", () => {
+  it("checks the tiny preset and reports TLC's figures", () => {
+    const tlc = readManifest().models.find((m) => m.protocol === "raft" && m.preset === "tiny")!.tlc;
+    const r = run("check", "raft", "--preset", "tiny", "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ protocol: "raft", violation: null, complete: true, ...tlc });
+    expect(report.config).toEqual({ servers: 2, values: 1, "max-term": 3, "max-log": 1, "max-copies": 1, "max-in-flight": 1 });
+  });
+
+  it("takes the bounds as flags, a flag overriding the preset", () => {
+    const r = run("check", "raft", "--preset", "tiny", "--max-term", "2", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).config["max-term"]).toBe(2);
+  });
+
+  it("prints a counterexample and exits 1 for a variant under the bounds that show it", () => {
+    const r = run("check", "raft", "--variant", "count-stale-votes", "--servers", "2", "--max-term", "3", "--max-log", "0");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Invariant ElectionSafety is violated.");
+    expect(r.stdout).toContain("Counterexample (18 steps, shortest):");
+    expect(r.stdout).toMatch(/\d+\. Receive with m = \[mdest \|-> s\d/);
+    expect(r.stdout).toMatch(/\d+\. BecomeLeader\(s\d\)/);
+  });
+
+  it.each([
+    [["--servers", "0"], /--servers must be an integer from 1 to 5 \(number of servers\), got "0"/],
+    [["--servers", "6"], /--servers must be an integer from 1 to 5/],
+    [["--max-term", "16"], /--max-term must be an integer from 1 to 15/],
+    [["--max-log", "-1"], /--max-log must be an integer from 0 to 7 .*got "-1"/],
+    [["--max-in-flight", "two"], /--max-in-flight must be an integer from 1 to 8 .*got "two"/],
+    [["--preset", "huge"], /--preset must be one of tiny, small, large, got "huge"/],
+    [["--variant", "nosuch"], /--variant must be one of commit-previous-term, /],
+  ])("rejects %j with one line and exit code 2", (flags, message) => {
+    const r = run("check", "raft", ...flags);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stdout).toBe("");
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The Raft bug zoo. Every variant ships a counterexample
+ * (test/raft/counterexamples/<variant>.json, written deliberately by
+ * regenerate.ts in that folder): it must replay through the variant's own `step` and break the
+ * invariant the variant names at its last step and not before, and the
+ * spec's rules must not be able to follow it there. Where a breadth-first
+ * search of the variant takes seconds, the test runs it and checks that the
+ * stored counterexample is a shortest one; the longer searches run when
+ * TLA_TWIN_SLOW_TESTS=1 (nightly), and one (Figure 3.7, MaxTerm 5) is out of
+ * reach, which its variant records.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { bfs } from "../../model-check/bfs.js";
+import { formatActionLabel } from "../../model-check/format.js";
+import { lastState } from "../../model-check/replay.js";
+import { resolveOptions } from "../../src/protocol.js";
+import { type RaftAction, type RaftState, raft, raftModel, raftVariants, referenceRules } from "../../src/raft/index.js";
+import { exploreReference } from "../support/reference-explorer.js";
+import { type StoredCounterexample, counterexampleFile } from "./counterexamples/stored.js";
+
+const slowTests = process.env["TLA_TWIN_SLOW_TESTS"] === "1";
+/** Variants whose breadth-first search takes seconds, so that every run checks it. */
+const quickSearches = new Set(["count-stale-votes", "forget-vote-on-restart"]);
+/** Variants whose whole state space is small enough for the naive explorer. */
+const independentlyChecked = new Set(["count-stale-votes"]);
+
+function stored(name: string): StoredCounterexample {
+  return JSON.parse(readFileSync(counterexampleFile(name), "utf8")) as StoredCounterexample;
+}
+
+/** The states a sequence of actions goes through, or the index of the first action that is not enabled. */
+function replay(
+  model: ReturnType<typeof raftModel>,
+  actions: readonly RaftAction[],
+): { readonly states: RaftState[]; readonly stuckAt: number | null } {
+  const states = [model.initialStates()[0]!];
+  for (let k = 0; k < actions.length; k++) {
+    const next = model.step(states[states.length - 1]!, actions[k]!);
+    if (next === undefined) return { states, stuckAt: k };
+    states.push(next);
+  }
+  return { states, stuckAt: null };
+}
+
+describe.each(raftVariants.map((v) => [v.name, v] as const))("variant %s", (name, variant) => {
+  const options = resolveOptions(raft, variant.exhibitedWith);
+  const model = raft.model(options, name);
+  const counterexample = stored(name);
+  const invariant = model.invariants.find((i) => i.name === variant.breaks)!;
+
+  it(`ships a ${variant.counterexample.steps}-step counterexample for these options (${model.configLabel})`, () => {
+    expect(invariant).toBeDefined();
+    expect(counterexample.variant).toBe(name);
+    expect(counterexample.breaks).toBe(variant.breaks);
+    expect(counterexample.options).toEqual(options);
+    expect(counterexample.steps).toBe(counterexample.actions.length);
+    expect({ steps: counterexample.steps, shortest: counterexample.shortest }).toEqual(variant.counterexample);
+  });
+
+  it(`its counterexample replays through step and breaks ${variant.breaks} at the last step, not before`, () => {
+    const { states, stuckAt } = replay(model, counterexample.actions);
+    expect(stuckAt).toBeNull();
+    const last = states[states.length - 1]!;
+    expect(invariant.holds(last)).toBe(false);
+    for (const s of states.slice(0, -1)) {
+      for (const i of model.invariants) expect(i.holds(s), i.name).toBe(true);
+    }
+    // Within the bounds all the way, so a search with these options can find it.
+    for (const s of states) expect(model.constraint!.holds(s)).toBe(true);
+    expect(counterexample.labels).toEqual(counterexample.actions.map((a) => formatActionLabel(model.actionLabel(a))));
+  });
+
+  it("the spec's rules cannot follow the counterexample to the violation", () => {
+    const reference = raftModel({
+      servers: options["servers"]!,
+      values: options["values"]!,
+      maxTerm: options["max-term"]!,
+      maxLogLength: options["max-log"]!,
+      maxCopies: options["max-copies"]!,
+      maxInFlight: options["max-in-flight"]!,
+    });
+    const { states, stuckAt } = replay(reference, counterexample.actions);
+    const diverges = stuckAt !== null || reference.invariants.every((i) => i.holds(states[states.length - 1]!));
+    expect(diverges).toBe(true);
+  });
+
+  if (variant.counterexample.shortest) {
+    it.skipIf(!quickSearches.has(name) && !slowTests)(
+      `breadth-first search finds ${variant.breaks} broken after ${variant.counterexample.steps} steps, fewest possible` +
+        (quickSearches.has(name) ? "" : " (slow: runs with TLA_TWIN_SLOW_TESTS=1)"),
+      () => {
+        const result = bfs(model, { checkDeadlock: false });
+        expect(result.violation?.kind).toBe("invariant");
+        expect(result.violation?.kind === "invariant" && result.violation.name).toBe(variant.breaks);
+        expect(result.violation!.trace.steps).toHaveLength(variant.counterexample.steps);
+        expect(invariant.holds(lastState(result.violation!.trace))).toBe(false);
+      },
+      30 * 60_000, // the slow ones search millions of states
+    );
+  } else {
+    it("says how its counterexample was found, and that it is not proven shortest", () => {
+      expect(counterexample.search).toBeNull();
+      expect(counterexample.foundBy).toMatch(/^scripted: .*out of reach.*not proven shortest$/);
+    });
+  }
+
+  if (!independentlyChecked.has(name)) return;
+  it("its counterexample is a shortest one (independent check)", () => {
+    // The naive explorer's BFS distance of the nearest state that breaks the invariant.
+    const graph = exploreReference(model);
+    const distance = new Map<string, number>();
+    const texts = [...graph.states.keys()];
+    distance.set(texts[0]!, 0);
+    for (const edge of graph.edges) {
+      if (!distance.has(edge.to)) distance.set(edge.to, distance.get(edge.from)! + 1);
+    }
+    const broken = [...graph.states].filter(([, s]) => !invariant.holds(s));
+    expect(broken.length).toBeGreaterThan(0);
+    expect(Math.min(...broken.map(([t]) => distance.get(t)!))).toBe(variant.counterexample.steps);
+  });
+});
+
+describe("the Raft zoo", () => {
+  it("has the five variants the issue asks for, each breaking a safety invariant", () => {
+    expect(raftVariants.map((v) => [v.name, v.breaks])).toEqual([
+      ["commit-previous-term", "LeaderCompleteness"],
+      ["vote-without-log-check", "LeaderCompleteness"],
+      ["truncate-on-append", "LeaderCompleteness"],
+      ["forget-vote-on-restart", "ElectionSafety"],
+      ["count-stale-votes", "ElectionSafety"],
+    ]);
+  });
+
+  it("each variant changes exactly one rule of the spec", () => {
+    const rules = Object.keys(referenceRules) as (keyof typeof referenceRules)[];
+    for (const variant of raftVariants) {
+      expect(rules.filter((rule) => variant.rules[rule] !== referenceRules[rule])).toHaveLength(1);
+    }
+  });
+});
