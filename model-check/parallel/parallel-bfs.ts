@@ -62,12 +62,12 @@ export interface ParallelSearchOptions extends SearchOptions {
 export const assumedMaxSuccessors = 4096;
 
 /**
- * The default initial table size for `workers` workers: at least 2^20 slots,
- * and enough that the slots above the growth threshold hold what each worker
- * can add between two looks at the shared count.
+ * The default initial table size for `workers` workers: enough that the
+ * slots above the growth threshold hold what each worker can add between two
+ * looks at the shared count, and at least 2^16 slots.
  */
 export function defaultInitialCapacity(workers: number): number {
-  return Math.max(1 << 20, Math.ceil((workers * (flushEvery + assumedMaxSuccessors)) / (1 - maxLoad)));
+  return Math.max(1 << 16, Math.ceil((workers * (flushEvery + assumedMaxSuccessors)) / (1 - maxLoad)));
 }
 
 /** How long to wait for a worker to start before giving up. */

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
+import { dfs } from "../../model-check/dfs.js";
 import { permuteRMs, rmTupleKey, twoPhaseModel, twoPhaseSymmetry } from "../../src/twophase/index.js";
 import type { TwoPhaseState } from "../../src/twophase/index.js";
 import { exploreReference } from "../support/reference-explorer.js";
@@ -58,5 +59,25 @@ describe.each([1, 2, 3, 4])("2PC with %i RMs", (rmCount) => {
       orbits.add(keys[0]!);
     }
     expect(bfs(twoPhaseModel({ rmCount }), { checkDeadlock: false, symmetry: true }).distinctStates).toBe(orbits.size);
+  });
+});
+
+describe("orbits of the reduced search account for every state", () => {
+  const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+  /** The size of a state's orbit: n! over the product of (number of RMs sharing a tuple)!. */
+  const orbitSize = (s: TwoPhaseState, rmCount: number): number => {
+    const counts = new Map<number, number>();
+    for (let rm = 0; rm < rmCount; rm++) counts.set(rmTupleKey(s, rm), (counts.get(rmTupleKey(s, rm)) ?? 0) + 1);
+    return [...counts.values()].reduce((size, c) => size / factorial(c), factorial(rmCount));
+  };
+
+  it.each([1, 2, 3, 4, 5])("%i RMs: the orbit sizes of the representatives sum to the full search's distinct states", (rmCount) => {
+    const model = twoPhaseModel({ rmCount });
+    const symmetry = twoPhaseSymmetry(rmCount);
+    const representatives = new Map<string, TwoPhaseState>();
+    for (const s of exploreReference(model).states.values()) representatives.set(JSON.stringify(symmetry.representative(s)), s);
+    const total = [...representatives.values()].reduce((sum, s) => sum + orbitSize(s, rmCount), 0);
+    expect(total).toBe(bfs(model, { checkDeadlock: false }).distinctStates);
+    expect(representatives.size).toBe(dfs(model, { checkDeadlock: false, symmetry: true }).distinctStates);
   });
 });
