@@ -60,9 +60,6 @@ export const raft: Protocol<RaftState, RaftAction> = {
       name: "small",
       options: { servers: 3, values: 1, "max-term": 2, "max-log": 1, "max-copies": 1, "max-in-flight": 1 },
       quick: false,
-      // Its TLC counts are recorded in spec/manifest.json (from a TLC run) and the twin reproduces them.
-      notCrossChecked:
-        "22.8 million transitions: more than the bridge's in-memory state graph holds (a JS Map keeps at most 16.7 million entries, and the dot dump outgrows Node's heap)",
     },
     // Two election rounds: tens of millions of states, for benchmarks and nightly runs.
     {

@@ -17,6 +17,8 @@ import { twoPhase } from "../../src/twophase/index.js";
 import { twoPhaseWithWrongAbort } from "../support/broken-twophase.js";
 
 const all = process.env["TLA_TWIN_GOLDEN_ALL"] === "1";
+/** Raft small's comparison (22.8 million transitions) takes about four minutes on two cores. */
+const slowPresetTimeoutMs = 30 * 60 * 1000;
 
 for (const { target, cfg, quick, notCrossChecked } of shippedPresets()) {
   const name = `${target.protocol.name} ${target.preset}`;
@@ -50,7 +52,7 @@ for (const { target, cfg, quick, notCrossChecked } of shippedPresets()) {
       const checks = compareWithGolden(target.model, golden, crossCheckCommand(target));
       expect(checks.map((c) => c.id)).toEqual(["a", "b", "c", "d"]);
       expect(checks.every((c) => c.ok), formatChecks(checks)).toBe(true);
-    });
+    }, slowPresetTimeoutMs);
   });
 }
 
