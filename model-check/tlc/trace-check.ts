@@ -29,7 +29,7 @@
  * @module
  */
 import type { AnyModel } from "../../src/protocol.js";
-import { type TlaValue, asInt, field, formatTla } from "../../src/tla/value.js";
+import { type TlaValue, asInt, collectModelValues, field, formatTla } from "../../src/tla/value.js";
 import { formatCount } from "../format.js";
 import { constantSections, initAndNext } from "./cfg.js";
 import type { CheckOutcome } from "./compare.js";
@@ -41,29 +41,6 @@ import { twinLabeler } from "./twin-graph.js";
 import type { SpecWorkdir } from "./workdir.js";
 
 const prefix = "TT_";
-
-function collectModelValues(v: TlaValue, into: Set<string>): void {
-  switch (v.kind) {
-    case "modelValue":
-      into.add(v.name);
-      return;
-    case "set":
-    case "seq":
-      v.elements.forEach((e) => collectModelValues(e, into));
-      return;
-    case "record":
-      v.fields.forEach(([, e]) => collectModelValues(e, into));
-      return;
-    case "function":
-      v.entries.forEach(([k, e]) => {
-        collectModelValues(k, into);
-        collectModelValues(e, into);
-      });
-      return;
-    default:
-      return;
-  }
-}
 
 /** A value in TLA+ syntax with each model value `m` written as the constant `TT_m`. */
 function valueText(v: TlaValue): string {

@@ -8,38 +8,15 @@
  * @module
  */
 import type { AnyModel, TwinAction } from "../../src/protocol.js";
-import { type TlaValue, field, formatTla } from "../../src/tla/value.js";
+import { collectModelValues, field, formatTla } from "../../src/tla/value.js";
 import { formatActionLabel } from "../format.js";
 import type { Trace } from "../result.js";
-
-function modelValues(v: TlaValue, into: Set<string>): void {
-  switch (v.kind) {
-    case "modelValue":
-      into.add(v.name);
-      return;
-    case "set":
-    case "seq":
-      v.elements.forEach((e) => modelValues(e, into));
-      return;
-    case "record":
-      v.fields.forEach(([, e]) => modelValues(e, into));
-      return;
-    case "function":
-      v.entries.forEach(([k, e]) => {
-        modelValues(k, into);
-        modelValues(e, into);
-      });
-      return;
-    default:
-      return;
-  }
-}
 
 /** A behaviour of a model as a TLA+ module named `moduleName`; `description` becomes its first comment. */
 export function traceToTla(model: AnyModel, trace: Trace<unknown, TwinAction>, description: string, moduleName = `${model.tlcModel().module}_trace`): string {
   const states = [trace.initial, ...trace.steps.map((s) => s.state)].map((s) => model.toTla(s));
   const names = new Set<string>();
-  for (const s of states) modelValues(s, names);
+  for (const s of states) collectModelValues(s, names);
   const lines = [
     `---- MODULE ${moduleName} ----`,
     ...description.split("\n").map((l) => `\\* ${l}`),

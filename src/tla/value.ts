@@ -236,6 +236,30 @@ export function tlaEquals(a: TlaValue, b: TlaValue): boolean {
 // ---------------------------------------------------------------------------
 // Printing in TLA+ syntax, the way TLC prints values.
 
+/** Adds the names of the model values that occur anywhere in `v` to `into`. */
+export function collectModelValues(v: TlaValue, into: Set<string>): void {
+  switch (v.kind) {
+    case "modelValue":
+      into.add(v.name);
+      return;
+    case "set":
+    case "seq":
+      v.elements.forEach((e) => collectModelValues(e, into));
+      return;
+    case "record":
+      v.fields.forEach(([, e]) => collectModelValues(e, into));
+      return;
+    case "function":
+      v.entries.forEach(([k, e]) => {
+        collectModelValues(k, into);
+        collectModelValues(e, into);
+      });
+      return;
+    default:
+      return;
+  }
+}
+
 /** A value in TLA+ syntax, e.g. `[rmState |-> (r1 :> "working"), tmPrepared |-> {}]`. */
 export function formatTla(v: TlaValue): string {
   switch (v.kind) {
