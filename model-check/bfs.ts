@@ -40,6 +40,12 @@ export interface SearchOptions {
   readonly checkDeadlock: boolean;
   /** Stop (incomplete, without error) once this many distinct states are found. */
   readonly maxStates?: number;
+  /**
+   * Expand no state at this level (initial states are level 1): every
+   * behaviour of up to `maxDepth - 1` steps is checked, none longer.
+   * Unbounded when left out.
+   */
+  readonly maxDepth?: number;
   /** Fingerprint each state's symmetry representative, exploring one state per orbit (the model must have a symmetry). */
   readonly symmetry?: boolean;
   /** Called about every `progressIntervalMs` while the search runs. */
@@ -72,8 +78,9 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
 
   model.initialStates().forEach((state, index) => expander.admitInitial(state, index));
 
+  const maxDepth = options.maxDepth ?? Infinity;
   let depth = 0;
-  while (store.next.length > 0 && !expander.stopped) {
+  while (store.next.length > 0 && !expander.stopped && depth + 1 < maxDepth) {
     depth++;
     const current = store.next;
     store.next = new Frontier();
@@ -106,20 +113,21 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
       }
     }
   }
-  // A level whose states were all found but not yet expanded still counts.
-  if (expander.stopped && store.next.length > 0) depth++;
+  // A level whose states were found but not expanded (stopped, or at the depth bound) still counts.
+  const unexplored = store.next.length > 0;
+  if (unexplored) depth++;
 
   return {
     distinctStates: visited.size,
     statesGenerated: expander.generated,
     depth,
     durationMs: Date.now() - started,
-    complete: !expander.stopped,
+    complete: !expander.stopped && !unexplored,
     violation: expander.found === undefined ? null : rebuildViolation(model, store.log, expander.found),
     visitedSetBytes: visited.bytes,
     predecessorLogBytes: store.log.bytes,
     peakFrontierBytes,
-    search: { mode: "bfs", workers: 1, symmetry: options.symmetry === true, depthBound: null, traces: null, seed: null },
+    search: { mode: "bfs", workers: 1, symmetry: options.symmetry === true, depthBound: options.maxDepth ?? null, traces: null, seed: null },
   };
 }
 

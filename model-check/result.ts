@@ -30,7 +30,7 @@ export interface SearchInfo {
   readonly workers: number;
   /** Whether states were fingerprinted by their symmetry representative. */
   readonly symmetry: boolean;
-  /** DFS: the level below which no state was expanded; simulation: states per behaviour; null when unbounded. */
+  /** BFS and DFS: the level at which no state was expanded; simulation: states per behaviour; null when unbounded. */
   readonly depthBound: number | null;
   /** Simulation only: behaviours asked for, and the seed. */
   readonly traces: number | null;

@@ -98,13 +98,14 @@ export function runCheck(argv: readonly string[]): number {
     const label = variant === undefined ? model.configLabel : `${model.configLabel}, variant ${variant}`;
     console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, ${describePlan(plan, model)}`);
   }
+  const maxStates = flags.get("max-states") as number | undefined;
   const result = runPlannedSearch(plan, model, { protocol: protocol.name, options, variant }, {
     checkDeadlock: flags.get("no-deadlock") !== true,
-    maxStates: flags.get("max-states") as number | undefined,
+    maxStates,
     onProgress: quiet ? undefined : printProgress,
   });
   // Depth-first search and simulation say what they found in their own terms (not "shortest", not "complete").
-  if (!json && plan.mode !== "bfs") return printSearchOutcome(model, plan, result, flags.get("max-states") as number | undefined);
+  if (!json && plan.mode !== "bfs") return printSearchOutcome(model, plan, result, maxStates);
 
   if (json) {
     const report = resultToJson(model, options, variant ?? null, result);
@@ -116,8 +117,14 @@ export function runCheck(argv: readonly string[]): number {
       console.log(formatCounterexample(model, result.violation, flags.get("trace-format") as string | undefined));
     } else if (result.complete) {
       console.log("No violation found.");
-    } else {
+    } else if (maxStates !== undefined && result.distinctStates >= maxStates) {
       console.log(`Stopped after ${formatCount(result.distinctStates)} distinct states (--max-states): no violation so far.`);
+    } else {
+      // The states of the last level were checked against the invariants but not expanded.
+      console.log(
+        `No violation within depth ${result.depth}: the invariants hold in every state reached in up to ${result.depth - 1} steps ` +
+          `(the states at depth ${result.depth} were not expanded).`,
+      );
     }
     const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
     console.log(

@@ -40,7 +40,7 @@ export const searchFlags: readonly FlagSpec[] = [
   {
     name: "depth",
     kind: "int",
-    description: `dfs: expand no state at this level (initial = 1); simulate: states per behaviour (default ${defaultSimulationDepth})`,
+    description: `bfs, dfs: expand no state at this level (initial = 1); simulate: states per behaviour (default ${defaultSimulationDepth})`,
     min: 1,
     max: maxRecordedDepth,
   },
@@ -53,7 +53,7 @@ export interface SearchPlan {
   readonly mode: SearchMode;
   readonly workers: number;
   readonly symmetry: boolean;
-  /** DFS bound or simulation length, when it applies. */
+  /** BFS or DFS bound, or simulation length, when it applies. */
   readonly depth: number | undefined;
   readonly traces: number | undefined;
   readonly seed: number | undefined;
@@ -69,9 +69,6 @@ export function planSearch(flags: ReadonlyMap<string, string | number | boolean>
   const seed = flags.get("seed") as number | undefined;
   if (workers !== undefined && workers > 1 && mode !== "bfs") {
     throw new UsageError(`--workers applies to --mode bfs only (got --mode ${mode})`);
-  }
-  if (depth !== undefined && mode === "bfs") {
-    throw new UsageError("--depth applies to --mode dfs and simulate (breadth-first search always goes to the full depth)");
   }
   if ((traces !== undefined || seed !== undefined) && mode !== "simulate") {
     throw new UsageError(`${traces !== undefined ? "--traces" : "--seed"} applies to --mode simulate only`);
@@ -100,7 +97,10 @@ export function planWarning(plan: SearchPlan): string | undefined {
 /** The search in words, e.g. `breadth-first search on 2 worker threads, symmetry reduction over RM`. */
 export function describePlan(plan: SearchPlan, model: AnyModel): string {
   const parts: string[] = [];
-  if (plan.mode === "bfs") parts.push(plan.workers > 1 ? `breadth-first search on ${plan.workers} worker threads` : "breadth-first search");
+  if (plan.mode === "bfs") {
+    const bound = plan.depth === undefined ? "" : ` to depth ${plan.depth}`;
+    parts.push(plan.workers > 1 ? `breadth-first search${bound} on ${plan.workers} worker threads` : `breadth-first search${bound}`);
+  }
   if (plan.mode === "dfs") parts.push(plan.depth === undefined ? "depth-first search" : `depth-first search to depth ${plan.depth}`);
   if (plan.mode === "simulate") {
     parts.push(`random simulation of ${plan.traces} behaviours of at most ${plan.depth} states, seed ${plan.seed}`);
@@ -127,8 +127,8 @@ export function runPlannedSearch(
   switch (plan.mode) {
     case "bfs":
       return plan.workers > 1
-        ? parallelBfs(source, { ...common, symmetry: plan.symmetry, workers: plan.workers })
-        : bfs(model, { ...common, symmetry: plan.symmetry });
+        ? parallelBfs(source, { ...common, symmetry: plan.symmetry, workers: plan.workers, maxDepth: plan.depth })
+        : bfs(model, { ...common, symmetry: plan.symmetry, maxDepth: plan.depth });
     case "dfs":
       return dfs(model, { ...common, symmetry: plan.symmetry, maxDepth: plan.depth });
     case "simulate":

@@ -172,7 +172,8 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
       };
       resetRoom();
 
-      while (next.length > 0 && !stopped) {
+      const maxDepth = options.maxDepth ?? Infinity;
+      while (next.length > 0 && !stopped && depth + 1 < maxDepth) {
         depth++;
         const current = next;
         next = [];
@@ -228,7 +229,9 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
       void worker.terminate();
     }
   }
-  if (stopped && next.length > 0) depth++;
+  // A level whose states were found but not expanded (stopped, or at the depth bound) still counts.
+  const unexplored = next.length > 0;
+  if (unexplored) depth++;
 
   const logs = reports.map((r) => PredecessorLog.view(r.logBuffers, r.newStates));
   const log = new ParallelLog(initial.ordinals, logs);
@@ -237,12 +240,19 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
     statesGenerated: generated,
     depth,
     durationMs: Date.now() - started,
-    complete: !stopped,
+    complete: !stopped && !unexplored,
     violation: found === undefined ? null : rebuildViolation(model, log, found),
     visitedSetBytes: table.bytes,
     predecessorLogBytes: logs.reduce((sum, l) => sum + l.bytes, 0),
     peakFrontierBytes,
-    search: { mode: "bfs", workers: options.workers, symmetry: options.symmetry === true, depthBound: null, traces: null, seed: null },
+    search: {
+      mode: "bfs",
+      workers: options.workers,
+      symmetry: options.symmetry === true,
+      depthBound: options.maxDepth ?? null,
+      traces: null,
+      seed: null,
+    },
   };
 }
 

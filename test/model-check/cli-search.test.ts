@@ -37,6 +37,16 @@ describe("tla-twin check search modes", () => {
     expect(bounded.stdout).toContain("No violation found within depth 4.");
   });
 
+  it("--depth bounds breadth-first search too, and says how far it checked", () => {
+    // 2PC with 3 RMs has 11 levels (TLC, spec/manifest.json): a bound of 4 stops short; at 12 every level is expanded.
+    const bounded = run("check", "twophase", "--rm", "3", "--depth", "4", "--quiet");
+    expect(bounded.code).toBe(0);
+    expect(bounded.stdout).toContain("breadth-first search to depth 4");
+    expect(bounded.stdout).toContain("No violation within depth 4: the invariants hold in every state reached in up to 3 steps");
+    const whole = JSON.parse(run("check", "twophase", "--rm", "3", "--depth", "12", "--workers", "2", "--json").stdout);
+    expect(whole).toMatchObject({ distinctStates: 288, statesGenerated: 1146, depth: 11, complete: true, search: { depthBound: 12 } });
+  });
+
   it("--mode simulate prints its seed and repeats itself from it", () => {
     const first = run("check", "twophase", "--mode", "simulate", "--traces", "20", "--depth", "15", "--seed", "5", "--json");
     const second = run("check", "twophase", "--mode", "simulate", "--traces", "20", "--depth", "15", "--seed", "5", "--json");
@@ -61,7 +71,6 @@ describe("tla-twin check search modes", () => {
     [["--mode", "dfs", "--workers", "2"], /--workers applies to --mode bfs only/],
     [["--seed", "3"], /--seed applies to --mode simulate only/],
     [["--traces", "3"], /--traces applies to --mode simulate only/],
-    [["--depth", "3"], /--depth applies to --mode dfs and simulate/],
     [["--mode", "simulate", "--symmetry"], /--symmetry applies to --mode bfs and dfs/],
     [["--mode", "simulate", "--max-states", "9"], /--max-states applies to bfs and dfs/],
     [["--mode", "bogus"], /--mode must be one of bfs, dfs, simulate/],

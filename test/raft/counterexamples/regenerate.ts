@@ -6,13 +6,18 @@
  *     npx tsx test/raft/counterexamples/regenerate.ts [variant ...]
  *
  * A variant's counterexample comes from a breadth-first search of the
- * variant under its `exhibitedWith` options, so it is a shortest one, except
- * where that search is out of reach (the variant says so): there it is
- * the scripted scenario below, replayed through the variant's own `step`.
+ * variant under its `exhibitedWith` options (with its `searchWith` flags, if
+ * any: symmetry reduction and worker threads keep BFS levels), so it is a
+ * shortest one, except where that search is out of reach (the variant says
+ * so): there it is the scripted scenario below, replayed through the
+ * variant's own `step`, and where the variant gives `noneShorterThan`, a
+ * search bounded at that depth runs and must find no violation. The figures
+ * of the search are stored with the trace.
  */
 import { writeFileSync } from "node:fs";
 import { bfs } from "../../../model-check/bfs.js";
 import { formatActionLabel } from "../../../model-check/format.js";
+import { parallelBfs } from "../../../model-check/parallel/parallel-bfs.js";
 import type { Model } from "../../../src/protocol.js";
 import { resolveOptions } from "../../../src/protocol.js";
 import { type Message, type RaftAction, type RaftState, type RaftVariant, raft, raftVariants } from "../../../src/raft/index.js";
@@ -89,44 +94,12 @@ function figure37(model: Model<RaftState, RaftAction>): RaftAction[] {
   return script.actions;
 }
 
-/**
- * A stale heartbeat empties a follower's log: s1 leads term 2 and sends s2
- * a heartbeat while its log is empty; it then appends A, copies A to s2 and
- * commits it (s1 and s2 store it). The heartbeat arrives last, and s2,
- * acknowledging it, truncates its log after index 0. s3 then leads term 3
- * with s2's vote (their logs are equally empty), without the committed A.
- */
-function staleHeartbeat(model: Model<RaftState, RaftAction>): RaftAction[] {
-  const script = new Script(model);
-  script.act({ type: "Timeout", i: s1 });
-  script.elect(s1, [s1, s2]); // term 2
-  script.act({ type: "AppendEntries", i: s1, j: s2 }); // heartbeat: prevLogIndex 0, no entry
-  script.act({ type: "ClientRequest", i: s1, v: 0 }); // A = [term 2] at index 1
-  script.act({ type: "AppendEntries", i: s1, j: s2 }); // A, while the heartbeat is in flight
-  const carriesA = (m: Message) => m.mtype === "AppendEntriesRequest" && m.mentries.length === 1;
-  script.deliver(carriesA); // s2 appends A
-  script.deliver(carriesA); // s2 acknowledges A
-  script.deliver((m) => m.mtype === "AppendEntriesResponse"); // s1: matchIndex[s1][s2] = 1
-  script.act({ type: "AdvanceCommitIndex", i: s1 }); // A is committed
-  script.deliver((m) => m.mtype === "AppendEntriesRequest"); // the stale heartbeat: s2 truncates to <<>>
-  script.settle(); // s1 hears the acknowledgement
-  script.act({ type: "Timeout", i: s3 });
-  script.act({ type: "Timeout", i: s3 });
-  script.elect(s3, [s3, s2]); // term 3, without A
-  return script.actions;
-}
-
 /** Counterexamples that are scripted rather than searched for, by variant. */
 const scripted: Readonly<Record<string, { readonly foundBy: string; readonly build: typeof figure37 }>> = {
   "commit-previous-term": {
     foundBy:
-      "scripted: the dissertation's Figure 3.7 on three servers (a breadth-first search to MaxTerm 5 is out of reach), so not proven shortest",
+      "scripted: the dissertation's Figure 3.7 on three servers (a complete breadth-first search to MaxTerm 5 is out of reach), so not proven shortest",
     build: figure37,
-  },
-  "truncate-on-append": {
-    foundBy:
-      "scripted: a stale heartbeat truncates a follower's log (a breadth-first search with two messages in flight is out of reach), so not proven shortest",
-    build: staleHeartbeat,
   },
 };
 
@@ -136,16 +109,37 @@ function regenerate(variant: RaftVariant): StoredCounterexample {
   const script = scripted[variant.name];
   let actions: readonly RaftAction[];
   let search: StoredCounterexample["search"] = null;
+  const maxDepth = variant.counterexample.noneShorterThan;
+  const result = () =>
+    variant.searchWith === undefined
+      ? bfs(model, { checkDeadlock: false, maxDepth })
+      : parallelBfs({ protocol: raft.name, options, variant: variant.name }, { checkDeadlock: false, maxDepth, ...variant.searchWith });
+  const figures = (r: ReturnType<typeof result>) => ({
+    distinctStates: r.distinctStates,
+    statesGenerated: r.statesGenerated,
+    depth: r.depth,
+    symmetry: r.search.symmetry,
+    depthBound: r.search.depthBound,
+  });
   if (script !== undefined) {
     actions = script.build(model);
+    if (maxDepth !== undefined) {
+      // The bounded search that shows no counterexample is shorter than maxDepth steps.
+      const bounded = result();
+      if (bounded.violation !== null || bounded.complete) {
+        throw new Error(`${variant.name}: expected no violation within depth ${maxDepth} and states beyond it`);
+      }
+      search = figures(bounded);
+    }
   } else {
-    const result = bfs(model, { checkDeadlock: false });
-    const violation = result.violation;
+    const searched = result();
+    const violation = searched.violation;
     if (violation === null || violation.kind !== "invariant" || violation.name !== variant.breaks) {
       throw new Error(`${variant.name}: expected ${variant.breaks} to break, got ${violation?.kind ?? "no violation"}`);
     }
-    actions = violation.trace.steps.map((step) => step.action);
-    search = { distinctStates: result.distinctStates, statesGenerated: result.statesGenerated, depth: result.depth };
+    // The parallel search rebuilds its trace through the same Raft model, so its actions are Raft actions.
+    actions = violation.trace.steps.map((step) => step.action as RaftAction);
+    search = figures(searched);
   }
   return {
     variant: variant.name,

@@ -15,8 +15,18 @@ export interface StoredCounterexample {
   /** How the trace was found, in words. */
   readonly foundBy: string;
   readonly shortest: boolean;
-  /** The search's figures, for a trace found by breadth-first search. */
-  readonly search: { readonly distinctStates: number; readonly statesGenerated: number; readonly depth: number } | null;
+  /**
+   * The figures of the breadth-first search (with symmetry: orbits, not
+   * states): the one that found the trace or, for a scripted trace, the one
+   * bounded at `depthBound` that found no violation (so none is shorter).
+   */
+  readonly search: {
+    readonly distinctStates: number;
+    readonly statesGenerated: number;
+    readonly depth: number;
+    readonly symmetry: boolean;
+    readonly depthBound: number | null;
+  } | null;
   /** The steps as TLC labels them (witnesses after "with"), for people. */
   readonly labels: readonly string[];
   /** The twin's actions, replayed by the tests. */
