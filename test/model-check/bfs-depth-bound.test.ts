@@ -11,16 +11,12 @@ import { parallelBfs } from "../../model-check/parallel/parallel-bfs.js";
 import { resolveOptions } from "../../src/protocol.js";
 import { raft } from "../../src/raft/index.js";
 import { twoPhaseModel } from "../../src/twophase/index.js";
-import { exploreReference } from "../support/reference-explorer.js";
+import { bfsDistances, exploreReference } from "../support/reference-explorer.js";
 
 const model = twoPhaseModel({ rmCount: 4 });
 const graph = exploreReference(model);
 
-/** Each stored state's BFS distance from the initial state, by its TLA+ text (edges are in BFS order). */
-const distance = new Map<string, number>([[[...graph.states.keys()][0]!, 0]]);
-for (const edge of graph.edges) {
-  if (graph.states.has(edge.to) && !distance.has(edge.to)) distance.set(edge.to, distance.get(edge.from)! + 1);
-}
+const distance = bfsDistances(graph);
 const fullDepth = graph.depth;
 
 /** What a search bounded at `maxDepth` must report: states up to distance maxDepth-1, successors of those before it. */

@@ -19,7 +19,7 @@ import { formatActionLabel } from "../../model-check/format.js";
 import { lastState } from "../../model-check/replay.js";
 import { resolveOptions } from "../../src/protocol.js";
 import { type RaftAction, type RaftState, raft, raftModel, raftVariants, referenceRules } from "../../src/raft/index.js";
-import { exploreReference } from "../support/reference-explorer.js";
+import { bfsDistances, exploreReference } from "../support/reference-explorer.js";
 import { type StoredCounterexample, counterexampleFile } from "./counterexamples/stored.js";
 
 const slowTests = process.env["TLA_TWIN_SLOW_TESTS"] === "1";
@@ -141,12 +141,7 @@ describe.each(raftVariants.map((v) => [v.name, v] as const))("variant %s", (name
   it("its counterexample is a shortest one (independent check)", () => {
     // The naive explorer's BFS distance of the nearest state that breaks the invariant.
     const graph = exploreReference(model);
-    const distance = new Map<string, number>();
-    const texts = [...graph.states.keys()];
-    distance.set(texts[0]!, 0);
-    for (const edge of graph.edges) {
-      if (!distance.has(edge.to)) distance.set(edge.to, distance.get(edge.from)! + 1);
-    }
+    const distance = bfsDistances(graph);
     const broken = [...graph.states].filter(([, s]) => !invariant.holds(s));
     expect(broken.length).toBeGreaterThan(0);
     expect(Math.min(...broken.map(([t]) => distance.get(t)!))).toBe(variant.counterexample.steps);

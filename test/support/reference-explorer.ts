@@ -58,3 +58,12 @@ export function exploreReference<S, A extends TwinAction>(model: Model<S, A>, li
   }
   return { states, statesGenerated: generated, depth, edges };
 }
+
+/** Each stored state's BFS distance (steps) from the first initial state, by its TLA+ text; edges are in BFS order. */
+export function bfsDistances<S, A>(graph: ReferenceGraph<S, A>): Map<string, number> {
+  const distance = new Map<string, number>([[[...graph.states.keys()][0]!, 0]]);
+  for (const edge of graph.edges) {
+    if (graph.states.has(edge.to) && !distance.has(edge.to)) distance.set(edge.to, distance.get(edge.from)! + 1);
+  }
+  return distance;
+}
