@@ -48,6 +48,13 @@ export interface SearchOptions {
   readonly maxDepth?: number;
   /** Fingerprint each state's symmetry representative, exploring one state per orbit (the model must have a symmetry). */
   readonly symmetry?: boolean;
+  /**
+   * Check the model's refinement claim on every transition (see
+   * model-check/refinement.ts). Off by default, as TLC checks a refinement
+   * only when a config names it as a property; it costs an enumeration of
+   * the abstract model's steps per transition.
+   */
+  readonly refinement?: boolean;
   /** Called about every `progressIntervalMs` while the search runs. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressIntervalMs?: number;
@@ -70,6 +77,7 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
   const expander = new Expander(model, visited, store, {
     checkDeadlock: options.checkDeadlock,
     symmetry: options.symmetry === true,
+    refinement: options.refinement === true,
     maxNewStates: options.maxStates ?? Infinity,
   });
   const progressEvery = options.progressIntervalMs ?? 1000;
@@ -82,6 +90,7 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
   let depth = 0;
   while (store.next.length > 0 && !expander.stopped && depth + 1 < maxDepth) {
     depth++;
+    expander.stepsToSuccessors = depth;
     const current = store.next;
     store.next = new Frontier();
     let remaining = current.length;
@@ -127,6 +136,7 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
     visitedSetBytes: visited.bytes,
     predecessorLogBytes: store.log.bytes,
     peakFrontierBytes,
+    witnesses: expander.witnesses.report(),
     search: { mode: "bfs", workers: 1, symmetry: options.symmetry === true, depthBound: options.maxDepth ?? null, traces: null, seed: null },
   };
 }

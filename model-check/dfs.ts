@@ -31,6 +31,8 @@ import type { CheckResult } from "./result.js";
 /** Options of a depth-first search. */
 export interface DfsOptions {
   readonly checkDeadlock: boolean;
+  /** Check the model's refinement claim (see SearchOptions.refinement). */
+  readonly refinement?: boolean;
   /** Expand no state at this level or deeper (initial states are level 1); unbounded when left out. */
   readonly maxDepth?: number;
   /** Stop (incomplete, without error) once this many distinct states are found. */
@@ -114,6 +116,7 @@ export function dfs<S, A extends TwinAction>(model: Model<S, A>, options: DfsOpt
   const expander = new Expander(model, visited, stack, {
     checkDeadlock: options.checkDeadlock,
     symmetry: options.symmetry === true,
+    refinement: options.refinement === true,
     // Without a bound every stored state is new; with one, re-reached states count too, so the size is checked below.
     maxNewStates: maxDepth === Infinity ? maxStates : Infinity,
   });
@@ -153,6 +156,7 @@ export function dfs<S, A extends TwinAction>(model: Model<S, A>, options: DfsOpt
     path.ordinals.length = top + 1;
     if (top + 1 >= maxDepth) continue;
     visited.level = top + 2;
+    expander.stepsToSuccessors = top + 1;
     const childrenStart = stack.end;
     expander.expand(top, words, at + recordHeader, length, words[at + 2]!, words[at + 3]!);
     if (stack.end > childrenStart && top + 2 > deepest) deepest = top + 2;
@@ -186,6 +190,7 @@ export function dfs<S, A extends TwinAction>(model: Model<S, A>, options: DfsOpt
     visitedSetBytes: visited.bytes,
     predecessorLogBytes: 0,
     peakFrontierBytes: 4 * stack.peak,
+    witnesses: expander.witnesses.report(),
     search: {
       mode: "dfs",
       workers: 1,

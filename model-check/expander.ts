@@ -12,10 +12,12 @@
  *
  * @module
  */
-import type { Model, TwinAction } from "../src/protocol.js";
+import type { ActionProperty, Model, TwinAction } from "../src/protocol.js";
 import type { Found } from "./found.js";
 import { fingerprint, fingerprintOut, fingerprintStep, prepareFingerprints } from "./fingerprint.js";
 import { noParent } from "./predecessor-log.js";
+import { type RefinementCheck, checkedActionProperties, refinementCheck } from "./refinement.js";
+import { WitnessTracker } from "./witnesses.js";
 
 /** The visited set as the expander sees it. */
 export interface VisitedSet {
@@ -40,6 +42,8 @@ export interface ExpanderOptions {
   readonly checkDeadlock: boolean;
   /** Fingerprint symmetry representatives instead of states (the model must have a symmetry). */
   readonly symmetry: boolean;
+  /** Check the model's refinement claim, if it makes one. */
+  readonly refinement?: boolean;
   /** Stop once this many new states were stored by this expander. */
   readonly maxNewStates: number;
 }
@@ -81,6 +85,17 @@ export class Expander<S, A extends TwinAction> {
   found: Found | undefined;
   /** True once {@link ExpanderOptions.maxNewStates} is reached. */
   full = false;
+  /**
+   * Steps of the behaviour that reaches the states being expanded, plus one:
+   * the length of a behaviour ending with one of their successors. The
+   * search sets it (BFS: the level; DFS: the path's length).
+   */
+  stepsToSuccessors = 1;
+  /** The model's witness goals, as reached so far by this expander. */
+  readonly witnesses: WitnessTracker<S, A>;
+
+  private readonly actionProperties: readonly ActionProperty<S, A>[];
+  private readonly refinement: RefinementCheck<S, A> | undefined;
 
   private readonly scratch: Int32Array;
   private readonly canonical: Int32Array;
@@ -89,6 +104,7 @@ export class Expander<S, A extends TwinAction> {
   // The state being expanded, read by `visit`, which is one closure for the
   // whole search rather than one per state.
   private parentState: S | undefined;
+  private parentId = 0;
   private parentWords: Int32Array = new Int32Array(0);
   private parentOffset = 0;
   private parentLength = 0;
@@ -119,6 +135,10 @@ export class Expander<S, A extends TwinAction> {
     this.scratch = new Int32Array(model.codec.maxWords);
     this.canonical = new Int32Array(model.codec.maxWords);
     this.batchWords = new Int32Array(64 * model.codec.maxWords);
+    const refines = options.refinement === true ? model.refinement : undefined;
+    this.actionProperties = checkedActionProperties(model, refines !== undefined);
+    this.refinement = refines === undefined ? undefined : refinementCheck<S, A, unknown>(refines);
+    this.witnesses = new WitnessTracker(model);
     this.visit = this.makeVisitor();
   }
 
@@ -143,9 +163,12 @@ export class Expander<S, A extends TwinAction> {
       this.states.store(noParent, index, this.scratch, 0, length, lo, hi);
       this.newStates++;
     }
+    if (this.witnesses.pending > 0) this.witnesses.onInitial(state, index);
     const broken = this.brokenInvariant(state);
     if (broken !== undefined) this.found = { kind: "invariant", name: broken, parent: noParent, ordinal: index };
-    else if (this.newStates >= this.options.maxNewStates) this.full = true;
+    else if (this.refinement !== undefined && !this.refinement.initialHolds(state)) {
+      this.found = { kind: "action-property", name: this.refinement.name, parent: noParent, ordinal: index };
+    } else if (this.newStates >= this.options.maxNewStates) this.full = true;
   }
 
   /**
@@ -156,6 +179,7 @@ export class Expander<S, A extends TwinAction> {
     if (this.stopped) return;
     const state = this.model.codec.decode(words, offset, length);
     this.parentState = state;
+    this.parentId = id;
     this.parentWords = words;
     this.parentOffset = offset;
     this.parentLength = length;
@@ -175,7 +199,8 @@ export class Expander<S, A extends TwinAction> {
   /** Collects a successor: encodes it and fingerprints it. */
   private makeVisitor(): (action: A, next: S) => void {
     const { model } = this;
-    const { codec, actionProperties, constraint } = model;
+    const { codec, constraint } = model;
+    const { actionProperties, witnesses } = this;
     const propertyCount = actionProperties.length;
     const maxWords = codec.maxWords;
     return (action, next) => {
@@ -187,6 +212,7 @@ export class Expander<S, A extends TwinAction> {
       const pending = this.pending;
       this.pendingCount++;
       pending[entry + 1] = ordinal;
+      if (witnesses.pending > 0) witnesses.onStep(this.parentId, ordinal, this.stepsToSuccessors, this.parentState!, action, next);
       for (let p = 0; p < propertyCount; p++) {
         if (!actionProperties[p]!.holds(this.parentState!, action, next)) {
           pending[entry] = Pending.BrokenProperty;
@@ -252,7 +278,7 @@ export class Expander<S, A extends TwinAction> {
       const ordinal = pending[entry + 1]!;
       switch (pending[entry]) {
         case Pending.BrokenProperty:
-          this.found = { kind: "action-property", name: this.model.actionProperties[pending[entry + 7]!]!.name, parent: id, ordinal };
+          this.found = { kind: "action-property", name: this.actionProperties[pending[entry + 7]!]!.name, parent: id, ordinal };
           break;
         case Pending.Outside: {
           // TLC checks invariants on states outside the constraint but never stores them.

@@ -54,6 +54,26 @@ export function formatTrace(model: AnyModel, trace: Trace<unknown, TwinAction>):
   return lines.join("\n");
 }
 
+/**
+ * The witness goals of a result, one line each after a summary line; no
+ * lines when the model declares no goals. Under BFS a witness's length is
+ * the fewest steps that reach the goal; other modes report the first found.
+ */
+export function formatWitnesses(result: CheckResult<unknown, TwinAction>): string[] {
+  if (result.witnesses.length === 0) return [];
+  const reached = result.witnesses.filter((w) => w.steps !== null).length;
+  const shortest = result.search.mode === "bfs";
+  const lines = [`Witness goals: ${reached} of ${result.witnesses.length} reached`];
+  for (const w of result.witnesses) {
+    const how =
+      w.steps === null
+        ? "NOT reached"
+        : `reached in ${w.steps} step${w.steps === 1 ? "" : "s"}${shortest ? " (fewest)" : " (first found)"}`;
+    lines.push(`  ${w.name}: ${how} - ${w.description}`);
+  }
+  return lines;
+}
+
 /** A count with thousands separators. */
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
@@ -101,6 +121,7 @@ export function resultToJson(
     durationMs: result.durationMs,
     complete: result.complete,
     search: result.search,
+    witnesses: result.witnesses,
     violation:
       violation === null
         ? null

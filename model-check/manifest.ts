@@ -31,6 +31,15 @@ export interface ManifestEntry {
   readonly cfg: string;
   /** TLC's counts for that module and config. */
   readonly tlc: TlcCounts;
+  /**
+   * For each witness goal of the preset, the steps of the counterexample TLC
+   * reported when checking the goal's negation (`~G` as an invariant, or
+   * `[][~G]_vars` for a step goal) on the same config: the shortest
+   * behaviour that reaches the goal.
+   */
+  readonly witnesses?: Readonly<Record<string, number>>;
+  /** SHA-256 of each spec file TLC read for these figures (modules and config), by name in `spec/`. */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 /** The whole manifest. */
@@ -45,6 +54,25 @@ export interface Manifest {
 /** Reads `spec/manifest.json`. */
 export function readManifest(): Manifest {
   return JSON.parse(readFileSync(join(specDir(), "manifest.json"), "utf8")) as Manifest;
+}
+
+/**
+ * Where the twin's witnesses differ from TLC's recorded ones, one line each
+ * (none when TLC recorded none): a goal TLC reached in another number of
+ * steps, or one that TLC reached and the twin did not.
+ */
+export function witnessDifferences(
+  tlc: Readonly<Record<string, number>> | undefined,
+  twin: readonly { readonly name: string; readonly steps: number | null }[],
+): string[] {
+  if (tlc === undefined) return [];
+  const lines: string[] = [];
+  for (const [name, steps] of Object.entries(tlc)) {
+    const mine = twin.find((w) => w.name === name);
+    if (mine === undefined) lines.push(`${name}: TLC reached it in ${steps} steps; the model declares no such goal`);
+    else if (mine.steps !== steps) lines.push(`${name}: TLC ${steps} steps, twin ${mine.steps ?? "not reached"}`);
+  }
+  return lines;
 }
 
 /** The manifest entry for a protocol's preset, if TLC results were recorded for it. */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { TwinAction } from "../src/protocol.js";
+import type { WitnessReport } from "./witnesses.js";
 
 /** One step of a behaviour: the action taken and the state it led to. */
 export interface TraceStep<S, A extends TwinAction> {
@@ -56,5 +57,11 @@ export interface CheckResult<S, A extends TwinAction> {
   readonly predecessorLogBytes: number;
   /** The most bytes the states still to explore (BFS frontier, DFS stack) held at once. */
   readonly peakFrontierBytes: number;
+  /**
+   * The model's witness goals: each with the steps of the first behaviour
+   * that reached it (the fewest under BFS), or null when the search reached
+   * none. Depth-first search and simulation report the first they met.
+   */
+  readonly witnesses: readonly WitnessReport[];
   readonly search: SearchInfo;
 }

@@ -22,6 +22,8 @@ import { FingerprintSet } from "./fingerprint-set.js";
 import { Random } from "./random.js";
 import { replayPath } from "./replay.js";
 import type { CheckResult, Violation } from "./result.js";
+import { checkedActionProperties, refinementCheck } from "./refinement.js";
+import { WitnessTracker } from "./witnesses.js";
 
 /** Options of a simulation. */
 export interface SimulateOptions {
@@ -32,6 +34,8 @@ export interface SimulateOptions {
   readonly maxDepth: number;
   /** Seed of the random choices. */
   readonly seed: number;
+  /** Check the model's refinement claim along the walks (see SearchOptions.refinement). */
+  readonly refinement?: boolean;
   readonly onProgress?: (progress: Progress) => void;
   readonly progressIntervalMs?: number;
 }
@@ -49,7 +53,12 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
   if (!Number.isInteger(options.traces) || options.traces < 1) throw new RangeError(`traces must be a positive integer, got ${options.traces}`);
   if (!Number.isInteger(options.maxDepth) || options.maxDepth < 1) throw new RangeError(`depth must be a positive integer, got ${options.maxDepth}`);
   const random = new Random(options.seed);
-  const { codec, invariants, actionProperties, constraint } = model;
+  const { codec, invariants, constraint } = model;
+  const refines = options.refinement === true ? model.refinement : undefined;
+  const actionProperties = checkedActionProperties(model, refines !== undefined);
+  const refinement = refines === undefined ? undefined : refinementCheck<S, A, unknown>(refines);
+  // Along the walks only: a goal is witnessed when some simulated behaviour reaches it.
+  const witnesses = new WitnessTracker(model);
   prepareFingerprints(codec.maxWords);
   const seen = new FingerprintSet();
   const scratch = new Int32Array(codec.maxWords);
@@ -81,8 +90,12 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
     let state = initialStates[path[0]!]!;
     generated++;
     remember(state);
+    if (witnesses.pending > 0) witnesses.onInitial(state, path[0]!);
     const broken = brokenInvariant(state);
     if (broken !== undefined) violation = { kind: "invariant", name: broken, trace: replayPath(model, path) };
+    else if (refinement !== undefined && !refinement.initialHolds(state)) {
+      violation = { kind: "action-property", name: refinement.name, trace: replayPath(model, path) };
+    }
     let inModel = constraint === undefined || constraint.holds(state);
     while (violation === null && inModel && path.length < options.maxDepth) {
       actions.length = 0;
@@ -96,6 +109,7 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
       const choice = random.below(successors.length);
       const next = successors[choice]!;
       path.push(choice);
+      if (witnesses.pending > 0) witnesses.onStep(-1, choice, path.length - 1, state, actions[choice]!, next);
       const property = actionProperties.find((p) => !p.holds(state, actions[choice]!, next));
       const brokenNext = property === undefined ? brokenInvariant(next) : undefined;
       if (property !== undefined) violation = { kind: "action-property", name: property.name, trace: replayPath(model, path) };
@@ -124,6 +138,7 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
     visitedSetBytes: seen.bytes,
     predecessorLogBytes: 0,
     peakFrontierBytes: 0,
+    witnesses: witnesses.report(),
     search: { mode: "simulate", workers: 1, symmetry: false, depthBound: options.maxDepth, traces: options.traces, seed: options.seed },
     traces,
     seed: options.seed,

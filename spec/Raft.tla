@@ -4,17 +4,27 @@
 (* leader election and log replication, as formulated in the TLA+ spec of  *)
 (* Diego Ongaro's dissertation "Consensus: Bridging Theory and Practice"   *)
 (* (Stanford, 2014). Written anew for tla-twin; it follows that spec's     *)
-(* variables, actions and atomicity, with two differences:                 *)
+(* variables, actions and atomicity, with three differences:               *)
 (*                                                                         *)
 (* - messages is a bag in the sense of the standard Bags module: a message *)
 (*   whose last copy is received or dropped leaves DOMAIN messages (in the *)
-(*   dissertation's spec it stays there with count 0 and can still be     *)
+(*   dissertation's spec it stays there with count 0 and can still be      *)
 (*   received).                                                            *)
 (* - Receive, DuplicateMessage and DropMessage choose their message m      *)
 (*   themselves (\E m \in DOMAIN messages inside the action). TLC names a  *)
 (*   step after the operator around such a state-dependent \E, so its      *)
 (*   traces read "Receive" rather than "Next line ...". In the twin, m is  *)
-(*   the action's witness.                                                 *)
+(*   the action's witness. Receive's cases are the operator                *)
+(*   ReceiveMessage(m), so that a property can name the step that handles  *)
+(*   a given message.                                                      *)
+(* - Two history variables, elections and committed, record every          *)
+(*   election won and every entry a leader commits. No action reads them   *)
+(*   except to add a record, so they change no behaviour of the other      *)
+(*   variables (the dissertation's spec keeps an elections history too).   *)
+(*   They are there so that ElectionSafety, LeaderCompleteness and         *)
+(*   StateMachineSafety can speak of the whole past: over the current      *)
+(*   state alone they miss a leader that has stepped down, or an entry     *)
+(*   whose committing leader has restarted.                                *)
 (*                                                                         *)
 (* Not modelled: membership changes, log compaction (snapshots), client    *)
 (* sessions, and liveness (timeouts are unconstrained, so nothing forces   *)
@@ -49,15 +59,20 @@ VARIABLES
   votesGranted,   \* votesGranted[i]: who voted for candidate i this term
   nextIndex,      \* nextIndex[i][j]: the next index leader i sends to j
   matchIndex,     \* matchIndex[i][j]: how far leader i knows j's log agrees
-  messages        \* the messages in flight: messages[m] copies of m
+  messages,       \* the messages in flight: messages[m] copies of m
+  elections,      \* history: [term |-> t, leader |-> i] for each election won
+  committed       \* history: [index, term, value, by] for each entry committed
 
 \* What survives a restart (currentTerm, votedFor, log) and what does not.
 serverVars    == <<currentTerm, state, votedFor>>
 candidateVars == <<votesResponded, votesGranted>>
 leaderVars    == <<nextIndex, matchIndex>>
 logVars       == <<log, commitIndex>>
+\* Written only by BecomeLeader and AdvanceCommitIndex, read by no action.
+historyVars   == <<elections, committed>>
 vars == <<currentTerm, state, votedFor, log, commitIndex,
-          votesResponded, votesGranted, nextIndex, matchIndex, messages>>
+          votesResponded, votesGranted, nextIndex, matchIndex, messages,
+          elections, committed>>
 
 -----------------------------------------------------------------------------
 (* Helpers.                                                                *)
@@ -117,6 +132,9 @@ TypeOK ==
   /\ \A m \in DOMAIN messages :
         /\ m \in Message
         /\ m.mtype = "AppendEntriesRequest" => Len(m.mentries) <= 1
+  /\ \A e \in elections : e \in [term : Nat \ {0}, leader : Server]
+  /\ \A r \in committed :
+        r \in [index : Nat \ {0}, term : Nat, value : Value, by : Nat \ {0}]
 
 -----------------------------------------------------------------------------
 (* The initial state: every server a follower in term 1 with an empty log, *)
@@ -133,6 +151,8 @@ Init ==
   /\ nextIndex = [i \in Server |-> [j \in Server |-> 1]]
   /\ matchIndex = [i \in Server |-> [j \in Server |-> 0]]
   /\ messages = EmptyBag
+  /\ elections = {}
+  /\ committed = {}
 
 -----------------------------------------------------------------------------
 (* Actions of a server on its own.                                         *)
@@ -146,7 +166,7 @@ Restart(i) ==
   /\ nextIndex' = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
   /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
   /\ commitIndex' = [commitIndex EXCEPT ![i] = 0]
-  /\ UNCHANGED <<currentTerm, votedFor, log, messages>>
+  /\ UNCHANGED <<currentTerm, votedFor, log, messages, historyVars>>
 
 \* Follower or candidate i hears from no leader for too long and starts an
 \* election in the next term. It asks for its own vote by message, like
@@ -158,7 +178,7 @@ Timeout(i) ==
   /\ votedFor' = [votedFor EXCEPT ![i] = Nil]
   /\ votesResponded' = [votesResponded EXCEPT ![i] = {}]
   /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
-  /\ UNCHANGED <<logVars, leaderVars, messages>>
+  /\ UNCHANGED <<logVars, leaderVars, messages, historyVars>>
 
 \* Candidate i asks j (possibly itself) for its vote, until j has answered.
 RequestVote(i, j) ==
@@ -170,40 +190,52 @@ RequestVote(i, j) ==
            mlastLogIndex |-> Len(log[i]),
            msource       |-> i,
            mdest         |-> j])
-  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars, historyVars>>
 
 \* Candidate i has the votes of a quorum and becomes leader. It starts by
-\* offering each follower the entry after its own last one.
+\* offering each follower the entry after its own last one. The history
+\* records that i won the election of its current term.
 BecomeLeader(i) ==
   /\ state[i] = "Candidate"
   /\ IsQuorum(votesGranted[i])
   /\ state' = [state EXCEPT ![i] = "Leader"]
   /\ nextIndex' = [nextIndex EXCEPT ![i] = [j \in Server |-> Len(log[i]) + 1]]
   /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
-  /\ UNCHANGED <<currentTerm, votedFor, candidateVars, logVars, messages>>
+  /\ elections' = elections \cup {[term |-> currentTerm[i], leader |-> i]}
+  /\ UNCHANGED <<currentTerm, votedFor, candidateVars, logVars, messages,
+                 committed>>
 
 \* Leader i accepts value v from a client and appends it to its log.
 ClientRequest(i, v) ==
   /\ state[i] = "Leader"
   /\ log' = [log EXCEPT ![i] = Append(@, [term |-> currentTerm[i], value |-> v])]
-  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, commitIndex, messages>>
+  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, commitIndex, messages,
+                 historyVars>>
 
 \* Leader i commits up to the highest index that a quorum (i included)
 \* stores, provided the entry there is from i's current term: counting
 \* replicas of an older term's entry is not enough (dissertation, 3.6.2).
-\* A separate step, so that a one-server cluster can commit too.
+\* A separate step, so that a one-server cluster can commit too. The
+\* history records each index the step newly commits (none when
+\* commitIndex[i] does not grow), with its entry and i's current term.
 AdvanceCommitIndex(i) ==
   /\ state[i] = "Leader"
   /\ LET \* the servers whose logs agree with i's up to index
          Agree(index) == {i} \cup {k \in Server : matchIndex[i][k] >= index}
          agreed == {index \in 1 .. Len(log[i]) : IsQuorum(Agree(index))}
          highest == CHOOSE index \in agreed : \A other \in agreed : other <= index
-     IN commitIndex' =
-          [commitIndex EXCEPT ![i] =
-             IF agreed # {} /\ log[i][highest].term = currentTerm[i]
-             THEN highest
-             ELSE @]
-  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, log, messages>>
+         newCommitIndex ==
+           IF agreed # {} /\ log[i][highest].term = currentTerm[i]
+           THEN highest
+           ELSE commitIndex[i]
+     IN /\ commitIndex' = [commitIndex EXCEPT ![i] = newCommitIndex]
+        /\ committed' =
+             committed \cup
+               {[index |-> k, term |-> log[i][k].term,
+                 value |-> log[i][k].value, by |-> currentTerm[i]] :
+                  k \in commitIndex[i] + 1 .. newCommitIndex}
+  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, log, messages,
+                 elections>>
 
 \* Leader i sends j the entry at nextIndex[i][j], if it has one (at most one
 \* entry per message keeps steps small), with the index and term of the
@@ -222,7 +254,7 @@ AppendEntries(i, j) ==
               mcommitIndex  |-> Min(commitIndex[i], lastEntry),
               msource       |-> i,
               mdest         |-> j])
-  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars, historyVars>>
 
 -----------------------------------------------------------------------------
 (* Message handlers: i = recipient, j = sender, m = the message.           *)
@@ -234,13 +266,13 @@ UpdateTerm(i, j, m) ==
   /\ currentTerm' = [currentTerm EXCEPT ![i] = m.mterm]
   /\ state' = [state EXCEPT ![i] = "Follower"]
   /\ votedFor' = [votedFor EXCEPT ![i] = Nil]
-  /\ UNCHANGED <<candidateVars, leaderVars, logVars, messages>>
+  /\ UNCHANGED <<candidateVars, leaderVars, logVars, messages, historyVars>>
 
 \* A response from an earlier term is of no use: i drops it.
 DropStaleResponse(i, j, m) ==
   /\ m.mterm < currentTerm[i]
   /\ Discard(m)
-  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+  /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars, historyVars>>
 
 \* i answers a vote request from candidate j. It grants its vote if the
 \* request is from its current term, j's log is at least as up to date as
@@ -261,7 +293,8 @@ HandleRequestVoteRequest(i, j, m) ==
                msource      |-> i,
                mdest        |-> j],
               m)
-     /\ UNCHANGED <<currentTerm, state, candidateVars, leaderVars, logVars>>
+     /\ UNCHANGED <<currentTerm, state, candidateVars, leaderVars, logVars,
+                    historyVars>>
 
 \* i tallies j's answer to its vote request of the current term. (It does so
 \* even if it is no longer a candidate; the tally is then never read.)
@@ -271,7 +304,7 @@ HandleRequestVoteResponse(i, j, m) ==
   /\ votesGranted' = [votesGranted EXCEPT ![i] =
                         IF m.mvoteGranted THEN @ \cup {j} ELSE @]
   /\ Discard(m)
-  /\ UNCHANGED <<serverVars, leaderVars, logVars>>
+  /\ UNCHANGED <<serverVars, leaderVars, logVars, historyVars>>
 
 \* Whether i's log has the entry that precedes m's entries.
 AppendEntriesLogOk(i, m) ==
@@ -338,7 +371,7 @@ HandleAppendEntriesRequest(i, j, m) ==
                  /\ Len(log[i]) = m.mprevLogIndex
                  /\ log' = [log EXCEPT ![i] = Append(@, m.mentries[1])]
                  /\ UNCHANGED <<serverVars, commitIndex, messages>>
-  /\ UNCHANGED <<candidateVars, leaderVars>>
+  /\ UNCHANGED <<candidateVars, leaderVars, historyVars>>
 
 \* Leader i learns how j answered its AppendEntries request of the current
 \* term: on success, how far j's log now agrees with i's; on refusal, i
@@ -351,25 +384,27 @@ HandleAppendEntriesResponse(i, j, m) ==
      ELSE /\ nextIndex' = [nextIndex EXCEPT ![i][j] = Max(@ - 1, 1)]
           /\ UNCHANGED matchIndex
   /\ Discard(m)
-  /\ UNCHANGED <<serverVars, candidateVars, logVars>>
+  /\ UNCHANGED <<serverVars, candidateVars, logVars, historyVars>>
 
-\* Some message m in flight reaches its destination, which handles it. The
+\* Message m, in flight, reaches its destination, which handles it. The
 \* cases exclude one another: at most one of them applies to a given m.
-Receive ==
-  \E m \in DOMAIN messages :
-    LET i == m.mdest
-        j == m.msource
-    IN \/ UpdateTerm(i, j, m)
-       \/ /\ m.mtype = "RequestVoteRequest"
-          /\ HandleRequestVoteRequest(i, j, m)
-       \/ /\ m.mtype = "RequestVoteResponse"
-          /\ \/ DropStaleResponse(i, j, m)
-             \/ HandleRequestVoteResponse(i, j, m)
-       \/ /\ m.mtype = "AppendEntriesRequest"
-          /\ HandleAppendEntriesRequest(i, j, m)
-       \/ /\ m.mtype = "AppendEntriesResponse"
-          /\ \/ DropStaleResponse(i, j, m)
-             \/ HandleAppendEntriesResponse(i, j, m)
+ReceiveMessage(m) ==
+  LET i == m.mdest
+      j == m.msource
+  IN \/ UpdateTerm(i, j, m)
+     \/ /\ m.mtype = "RequestVoteRequest"
+        /\ HandleRequestVoteRequest(i, j, m)
+     \/ /\ m.mtype = "RequestVoteResponse"
+        /\ \/ DropStaleResponse(i, j, m)
+           \/ HandleRequestVoteResponse(i, j, m)
+     \/ /\ m.mtype = "AppendEntriesRequest"
+        /\ HandleAppendEntriesRequest(i, j, m)
+     \/ /\ m.mtype = "AppendEntriesResponse"
+        /\ \/ DropStaleResponse(i, j, m)
+           \/ HandleAppendEntriesResponse(i, j, m)
+
+\* Some message in flight is received.
+Receive == \E m \in DOMAIN messages : ReceiveMessage(m)
 
 -----------------------------------------------------------------------------
 (* Faults of the network.                                                  *)
@@ -378,13 +413,15 @@ Receive ==
 DuplicateMessage ==
   \E m \in DOMAIN messages :
     /\ Send(m)
-    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars,
+                   historyVars>>
 
 \* The network loses one copy of some message in flight.
 DropMessage ==
   \E m \in DOMAIN messages :
     /\ Discard(m)
-    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars>>
+    /\ UNCHANGED <<serverVars, candidateVars, leaderVars, logVars,
+                   historyVars>>
 
 -----------------------------------------------------------------------------
 
@@ -403,20 +440,18 @@ Next ==
 Spec == Init /\ [][Next]_vars
 
 -----------------------------------------------------------------------------
-(* Invariants. "i knows index k is committed" means k <= commitIndex[i].   *)
-(* Committed entries need no history variable here: a server learns that  *)
-(* an index is committed from a leader of its own current term (or is that *)
-(* leader), so the term in which the entry was committed is at most        *)
-(* currentTerm[i]. Restart forgets commitIndex, which only weakens the     *)
-(* checks below, never makes them fail wrongly.                            *)
+(* Invariants. "i knows index k is committed" means k <= commitIndex[i]    *)
+(* and k <= Len(log[i]). ElectionSafety, LeaderCompleteness and            *)
+(* StateMachineSafety are stated over the history variables, so they       *)
+(* compare what happened at any two moments, not only what two servers     *)
+(* hold at once.                                                           *)
 
-\* At most one leader per term: a candidate needs a quorum of votes, any two
-\* quorums share a server, and a server votes at most once per term.
+\* No term has two winners: a candidate needs the votes of a quorum, any two
+\* quorums share a server, and a server votes at most once per term (its
+\* vote survives restarts). Stated over every election ever won, so a
+\* leader that has stepped down still counts.
 ElectionSafety ==
-  \A i, j \in Server :
-    (/\ state[i] = "Leader"
-     /\ state[j] = "Leader"
-     /\ currentTerm[i] = currentTerm[j]) => i = j
+  \A e, f \in elections : e.term = f.term => e.leader = f.leader
 
 \* Two logs with an entry of the same term at the same index are equal up to
 \* that index: a leader creates at most one entry per index in its term, and
@@ -427,23 +462,46 @@ LogMatching ==
       log[i][k].term = log[j][k].term =>
         SubSeq(log[i], 1, k) = SubSeq(log[j], 1, k)
 
-\* What i knows to be committed is in the log of every leader of a term
-\* after currentTerm[i]: a committed entry is on a quorum, and a voter of
-\* that quorum grants its vote only to candidates whose logs are at least
-\* as up to date, which then hold the entry.
+\* Every committed entry is in the log of every leader of a term after the
+\* one whose leader committed it (r.by). Of a later term only: a leader of an
+\* earlier term may have led before the entry existed, and the one leader of
+\* term r.by (ElectionSafety) committed the entry from its own log. Leaders
+\* only: any other server of a later term (a follower that lags, a candidate
+\* that will lose) may not have received the entry yet. A later leader has
+\* it from the moment it wins: the entry was on a quorum when committed,
+\* and a voter of the later election that held it voted only for a log at
+\* least as up to date, which holds the entry too; and it keeps it for as
+\* long as it leads, since a leader only appends (LeaderAppendOnly).
 LeaderCompleteness ==
-  \A i, l \in Server :
-    (state[l] = "Leader" /\ currentTerm[l] > currentTerm[i]) =>
-      \A k \in 1 .. Min(commitIndex[i], Len(log[i])) :
-        k <= Len(log[l]) /\ log[l][k] = log[i][k]
+  \A r \in committed :
+    \A l \in Server :
+      (state[l] = "Leader" /\ currentTerm[l] > r.by) =>
+        /\ Len(log[l]) >= r.index
+        /\ log[l][r.index] = [term |-> r.term, value |-> r.value]
 
-\* No two servers know different entries to be committed at the same index:
-\* a consequence of LeaderCompleteness and LogMatching.
-StateMachineSafety ==
-  \A i, j \in Server :
-    \A k \in 1 .. Min(Min(commitIndex[i], Len(log[i])),
-                      Min(commitIndex[j], Len(log[j]))) :
-      log[i][k] = log[j][k]
+\* No index is ever committed with two different entries: a leader commits
+\* only entries of its own log, and each later leader holds every entry
+\* committed before (LeaderCompleteness), at the same index, and never
+\* replaces it (LeaderAppendOnly).
+CommittedEntriesAgree ==
+  \A r, q \in committed :
+    r.index = q.index => r.term = q.term /\ r.value = q.value
+
+\* What a server knows to be committed was committed: a leader's commitIndex
+\* covers only what it committed itself or learned as a follower, and a
+\* follower learns a commitIndex only from a leader whose log it matches up
+\* to that index.
+KnownCommittedAreCommitted ==
+  \A i \in Server :
+    \A k \in 1 .. Min(commitIndex[i], Len(log[i])) :
+      \E r \in committed :
+        /\ r.index = k
+        /\ r.term = log[i][k].term
+        /\ r.value = log[i][k].value
+
+\* Servers never apply different entries at one index: each knows only
+\* committed entries, and committed entries at one index agree.
+StateMachineSafety == CommittedEntriesAgree /\ KnownCommittedAreCommitted
 
 \* A server only knows entries it has to be committed: a leader commits
 \* entries of its own log, a follower learns a commitIndex that covers only

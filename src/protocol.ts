@@ -37,6 +37,51 @@ export interface ActionProperty<S, A extends TwinAction> {
 }
 
 /**
+ * A reachability goal (in the spirit of Stateright's `sometimes`): something
+ * the configs that declare it must reach at least once, so that the
+ * invariants whose antecedent it is are not vacuous there. Every search
+ * reports each goal as witnessed (with the length of the behaviour that
+ * first reached it, the shortest under breadth-first search) or not.
+ *
+ * A `state` goal is a state predicate; TLC confirms it by checking `~Goal`
+ * as an invariant. A `step` goal is a predicate on one step; TLC confirms it
+ * by checking `[][~Goal]_vars` as a property. Either way TLC must report its
+ * violation at the depth the twin reports the witness.
+ */
+export type Witness<S, A extends TwinAction> =
+  | {
+      readonly kind: "state";
+      /** The name of the goal's operator in the spec's model module. */
+      readonly name: string;
+      /** One line: what is reached, and which invariant it keeps from being vacuous. */
+      readonly description: string;
+      holds(state: S): boolean;
+    }
+  | {
+      readonly kind: "step";
+      readonly name: string;
+      readonly description: string;
+      holds(state: S, action: A, next: S): boolean;
+    };
+
+/**
+ * A refinement the model claims: every behaviour of it, mapped state by
+ * state, is a behaviour of the abstract model. The checker confirms that
+ * the mapping of every initial state is an initial state of the abstract
+ * model and that every transition maps to a step of the abstract model or
+ * to a stutter (equal mapped states); the first transition that does
+ * neither is reported as a violation of the property named `name`.
+ */
+export interface Refinement<S, T, B extends TwinAction> {
+  /** The property's name in the spec, e.g. `RefinesTCommit`. */
+  readonly name: string;
+  readonly description: string;
+  readonly abstract: Model<T, B>;
+  /** The refinement mapping: the abstract state that `state` stands for. */
+  map(state: S): T;
+}
+
+/**
  * A state constraint that bounds the search like TLC's `CONSTRAINT`: states
  * that violate it are counted and checked but not explored further.
  */
@@ -117,6 +162,10 @@ export interface Model<S, A extends TwinAction> {
   readonly actionProperties: readonly ActionProperty<S, A>[];
   /** The bound on the search, when the spec's model has one. */
   readonly constraint: StateConstraint<S> | undefined;
+  /** Reachability goals every search reports on (see {@link Witness}); none when left out. */
+  readonly witnesses?: readonly Witness<S, A>[];
+  /** A refinement of an abstract model, checked on every transition (see {@link Refinement}). */
+  readonly refinement?: Refinement<S, unknown, TwinAction>;
 
   readonly codec: StateCodec<S>;
   /** Symmetry reduction this model supports, if any. */
@@ -141,6 +190,14 @@ export interface TlcModel {
   readonly module: string;
   /** The text of the `.cfg` file. */
   readonly cfg: string;
+  /**
+   * The module in `spec/` that extends {@link TlcModel.module} with the
+   * operators of the model's witness goals (one per goal, named as the goal),
+   * for TLC to confirm each witness.
+   */
+  readonly goalsModule?: string;
+  /** The definition TLC's `SYMMETRY` names for configs searched with symmetry reduction, e.g. `Symmetry`. */
+  readonly symmetry?: string;
 }
 
 /** An integer option of a protocol's config, as a CLI flag. */
@@ -168,6 +225,16 @@ export interface Preset {
    * still ships, for running TLC on it directly.
    */
   readonly notCrossChecked?: string;
+  /**
+   * Search this preset with symmetry reduction (and TLC with `SYMMETRY`):
+   * counts are of orbits on both sides, so the cross-check compares counts
+   * and witness depths, not state sets.
+   */
+  readonly symmetry?: boolean;
+  /** The witness goals this preset must reach; `check --all` fails when one is not witnessed. */
+  readonly witnesses?: readonly string[];
+  /** What the preset leaves out to stay small, in one sentence (for `tla-twin list` and docs). */
+  readonly excludes?: string;
 }
 
 /** A deliberately broken version of a protocol, built from the reference through its public rules. */
@@ -182,6 +249,20 @@ export interface VariantInfo {
    * presets are too small for it; left out, the smallest quick preset shows it.
    */
   readonly exhibitedWith?: Readonly<Record<string, number>>;
+  /**
+   * The same mistake in TLA+: a module in `spec/` that extends the
+   * protocol's TLC root module with the wrong version of the operator(s) the
+   * variant changes, and the definition overrides (`Phase2a <-
+   * IgnoreReportedValues_Phase2a`) that put them in place of the
+   * reference's in a TLC config. `tla-twin zoo` shows what TLC reports.
+   */
+  readonly tlaVariant?: { readonly module: string; readonly overrides: readonly string[] };
+  /**
+   * Why no quick preset catches this variant, for a variant that is known
+   * to need bigger bounds ({@link VariantInfo.exhibitedWith}); `tla-twin
+   * zoo` fails on an uncaught variant without it.
+   */
+  readonly uncaughtInCi?: string;
 }
 
 /** Thrown for a config the user asked for that the protocol does not accept. */

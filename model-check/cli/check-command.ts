@@ -7,10 +7,10 @@
 import type { AnyProtocol, Preset } from "../../src/protocol.js";
 import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { findProtocol, protocols } from "../../src/registry.js";
-import { bfs } from "../bfs.js";
 import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, resultToJson } from "../format.js";
-import { manifestEntry, readManifest } from "../manifest.js";
+import { describeViolation, formatCount, formatSeconds, formatWitnesses, resultToJson } from "../format.js";
+import { readManifest } from "../manifest.js";
+import { checkShippedPreset, goalsNoQuickPresetDeclares } from "../shipped-check.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { printProgress } from "./progress.js";
 import { addTraceFormat, formatCounterexample, traceFormatFlag } from "./trace-output.js";
@@ -126,6 +126,7 @@ export function runCheck(argv: readonly string[]): number {
           `(the states at depth ${result.depth} were not expanded).`,
       );
     }
+    for (const line of formatWitnesses(result)) console.log(line);
     const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
     console.log(
       `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, ` +
@@ -143,45 +144,21 @@ function runCheckAll(argv: readonly string[]): number {
   const { positionals, flags } = parseArgs(argv, commonFlags.filter((f) => f.name === "json" || f.name === "quiet"));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const json = flags.get("json") === true;
-  const manifest = readManifest();
+  const manifest = toUsage(() => readManifest());
   const rows: Record<string, unknown>[] = [];
   let failed = false;
   for (const protocol of protocols) {
     for (const preset of protocol.presets.filter((p: Preset) => p.quick)) {
-      const options = resolveOptions(protocol, preset.options);
-      const model = protocol.model(options);
-      const result = bfs(model, { checkDeadlock: true });
-      const tlc = manifestEntry(manifest, protocol.name, preset.name)?.tlc;
-      const matchesTlc =
-        tlc === undefined
-          ? null
-          : tlc.distinctStates === result.distinctStates &&
-            tlc.statesGenerated === result.statesGenerated &&
-            tlc.depth === result.depth;
-      const ok = result.violation === null && result.complete && matchesTlc !== false;
-      failed ||= !ok;
-      rows.push({
-        protocol: protocol.name,
-        preset: preset.name,
-        distinctStates: result.distinctStates,
-        statesGenerated: result.statesGenerated,
-        depth: result.depth,
-        durationMs: result.durationMs,
-        violation: result.violation === null ? null : describeViolation(result.violation),
-        matchesTlc,
-      });
-      if (!json) {
-        const verdict = result.violation !== null ? describeViolation(result.violation) : "no violation";
-        const tlcText = matchesTlc === null ? "no TLC figures recorded" : matchesTlc ? "= TLC" : "DIFFERS FROM TLC";
-        console.log(
-          `${`${protocol.name} ${preset.name}`.padEnd(22)} ${formatCount(result.distinctStates).padStart(12)} distinct ` +
-            `${formatCount(result.statesGenerated).padStart(14)} generated  depth ${String(result.depth).padStart(3)}  ` +
-            `${formatSeconds(result.durationMs).padStart(9)}  ${verdict}, ${tlcText}`,
-        );
-        if (matchesTlc === false) {
-          console.log(`  TLC: ${tlc!.distinctStates} distinct, ${tlc!.statesGenerated} generated, depth ${tlc!.depth}`);
-        }
-      }
+      const checked = checkShippedPreset(protocol, preset, manifest);
+      failed ||= !checked.ok;
+      rows.push(checked.row);
+      if (!json) for (const line of checked.lines) console.log(line);
+    }
+    const uncovered = goalsNoQuickPresetDeclares(protocol);
+    if (uncovered.length > 0) {
+      failed = true;
+      rows.push({ protocol: protocol.name, goalsNoQuickPresetWitnesses: uncovered, ok: false });
+      if (!json) console.log(`${protocol.name}: NO QUICK CONFIG WITNESSES the goals ${uncovered.join(", ")}`);
     }
   }
   if (json) console.log(JSON.stringify(rows, null, 2));

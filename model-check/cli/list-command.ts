@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { resolveOptions } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
 import { parseArgs } from "./args.js";
 import { UsageError } from "./usage-error.js";
@@ -18,6 +19,7 @@ export function runList(argv: readonly string[]): number {
       tlaModule: p.tlaModule,
       options: p.options,
       presets: p.presets,
+      goals: (p.model(resolveOptions(p, {})).witnesses ?? []).map(({ name, kind, description }) => ({ name, kind, description })),
       variants: p.variants,
     }));
     console.log(JSON.stringify(list, null, 2));
@@ -28,8 +30,12 @@ export function runList(argv: readonly string[]): number {
     for (const o of p.options) console.log(`  --${o.flag} ${o.min}..${o.max}, default ${o.default}: ${o.description}`);
     for (const preset of p.presets) {
       const values = Object.entries(preset.options).map(([k, v]) => `--${k} ${v}`).join(" ");
-      console.log(`  preset ${preset.name}: ${values}${preset.quick ? " (in npm run check)" : ""}`);
+      const flags = [preset.quick ? "in npm run check" : undefined, preset.symmetry === true ? "symmetry" : undefined].filter((x) => x !== undefined);
+      console.log(`  preset ${preset.name}: ${values}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}`);
+      if (preset.excludes !== undefined) console.log(`    excludes: ${preset.excludes}`);
+      if ((preset.witnesses ?? []).length > 0) console.log(`    witnesses: ${preset.witnesses!.join(", ")}`);
     }
+    for (const goal of p.model(resolveOptions(p, {})).witnesses ?? []) console.log(`  goal ${goal.name} (${goal.kind}): ${goal.description}`);
     for (const v of p.variants) console.log(`  variant ${v.name}: ${v.description}; breaks ${v.breaks}`);
   }
   return 0;

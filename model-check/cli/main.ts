@@ -12,6 +12,7 @@ import { crossCheckHelp, runCrossCheck } from "./crosscheck-command.js";
 import { runList } from "./list-command.js";
 import { runSpecMap } from "./spec-map-command.js";
 import { UsageError } from "./usage-error.js";
+import { runZooCommand, zooHelp } from "./zoo-command.js";
 
 const exitUsage = 2;
 
@@ -28,6 +29,7 @@ const commands: Readonly<Record<string, { summary: string; run: (argv: readonly 
     run: runSpecMap,
     help: () => "Usage: tla-twin spec-map [--write FILE]",
   },
+  zoo: { summary: "run every bug-zoo variant under the quick presets and show TLC's verdict beside each", run: runZooCommand, help: zooHelp },
 };
 
 function mainHelp(): string {

@@ -15,7 +15,7 @@ import type { ModelSource } from "../model-source.js";
 import { parallelBfs } from "../parallel/parallel-bfs.js";
 import { maxSeed } from "../random.js";
 import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, formatTrace } from "../format.js";
+import { describeViolation, formatCount, formatSeconds, formatTrace, formatWitnesses } from "../format.js";
 import type { CheckResult } from "../result.js";
 import { simulate } from "../simulate.js";
 import type { FlagSpec } from "./args.js";
@@ -37,6 +37,7 @@ export const searchFlags: readonly FlagSpec[] = [
   { name: "mode", kind: "choice", description: "search strategy (default bfs)", choices: modes },
   { name: "workers", kind: "int", description: "worker threads of the breadth-first search (default 1)", min: 1, max: maxWorkers },
   { name: "symmetry", kind: "boolean", description: "explore one state per orbit of the protocol's symmetry (bfs, dfs)" },
+  { name: "refinement", kind: "boolean", description: "also check the protocol's refinement of its abstract spec on every step" },
   {
     name: "depth",
     kind: "int",
@@ -53,6 +54,8 @@ export interface SearchPlan {
   readonly mode: SearchMode;
   readonly workers: number;
   readonly symmetry: boolean;
+  /** Check the model's refinement claim on every step. */
+  readonly refinement: boolean;
   /** BFS or DFS bound, or simulation length, when it applies. */
   readonly depth: number | undefined;
   readonly traces: number | undefined;
@@ -75,6 +78,8 @@ export function planSearch(flags: ReadonlyMap<string, string | number | boolean>
   }
   if (symmetry && mode === "simulate") throw new UsageError("--symmetry applies to --mode bfs and dfs, not to simulate");
   if (symmetry && model.symmetry === undefined) throw new UsageError(`${model.protocol} has no symmetry reduction`);
+  const refinement = flags.get("refinement") === true;
+  if (refinement && model.refinement === undefined) throw new UsageError(`${model.protocol} claims no refinement to check`);
   if (mode === "simulate" && flags.has("max-states")) {
     throw new UsageError("--max-states applies to bfs and dfs; a simulation is bounded by --traces and --depth");
   }
@@ -82,6 +87,7 @@ export function planSearch(flags: ReadonlyMap<string, string | number | boolean>
     mode,
     workers: workers ?? 1,
     symmetry,
+    refinement,
     depth: mode === "simulate" ? (depth ?? defaultSimulationDepth) : depth,
     traces: mode === "simulate" ? (traces ?? defaultTraces) : undefined,
     seed: mode === "simulate" ? (seed ?? Math.floor(Math.random() * 2 ** 32)) : undefined,
@@ -106,6 +112,7 @@ export function describePlan(plan: SearchPlan, model: AnyModel): string {
     parts.push(`random simulation of ${plan.traces} behaviours of at most ${plan.depth} states, seed ${plan.seed}`);
   }
   if (plan.symmetry) parts.push(`symmetry reduction over ${model.symmetry!.sets.join(", ")}`);
+  if (plan.refinement) parts.push(`checking ${model.refinement!.name}`);
   return parts.join(", ");
 }
 
@@ -123,7 +130,12 @@ export function runPlannedSearch(
   source: ModelSource,
   options: CommonSearchOptions,
 ): CheckResult<unknown, TwinAction> {
-  const common = { checkDeadlock: options.checkDeadlock, maxStates: options.maxStates, onProgress: options.onProgress };
+  const common = {
+    checkDeadlock: options.checkDeadlock,
+    maxStates: options.maxStates,
+    onProgress: options.onProgress,
+    refinement: plan.refinement,
+  };
   switch (plan.mode) {
     case "bfs":
       return plan.workers > 1
@@ -138,6 +150,7 @@ export function runPlannedSearch(
         maxDepth: plan.depth!,
         seed: plan.seed!,
         onProgress: options.onProgress,
+        refinement: plan.refinement,
       });
   }
 }
@@ -167,6 +180,7 @@ export function printSearchOutcome(
   } else {
     console.log(`No violation found within depth ${plan.depth}.`);
   }
+  for (const line of formatWitnesses(result)) console.log(line);
   const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
   console.log(
     `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, ` +

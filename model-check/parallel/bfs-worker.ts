@@ -67,6 +67,7 @@ function run(): void {
   const expander = new Expander(model, table, store, {
     checkDeadlock: setup.checkDeadlock,
     symmetry: setup.symmetry,
+    refinement: setup.refinement,
     maxNewStates: Infinity,
   });
 
@@ -86,7 +87,7 @@ function run(): void {
     const next = store.next.chunks;
     store.next = new Frontier(setup.chunkWords, true);
     chunk = undefined;
-    send({ type: "level-done", ...report(), next, found: expander.found ?? null });
+    send({ type: "level-done", ...report(), next, found: expander.found ?? null, witnesses: expander.witnesses.foundList() });
   };
 
   // New states not yet added to the shared count.
@@ -159,6 +160,7 @@ function run(): void {
         case "expand":
           chunks = message.chunks;
           chunk = undefined;
+          expander.stepsToSuccessors = message.level;
           work();
           break;
         case "resume":

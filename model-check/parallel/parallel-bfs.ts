@@ -107,6 +107,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
   const first = new Expander(model, table, initial, {
     checkDeadlock: options.checkDeadlock,
     symmetry: options.symmetry === true,
+    refinement: options.refinement === true,
     maxNewStates: maxStates,
   });
   model.initialStates().forEach((state, index) => first.admitInitial(state, index));
@@ -130,6 +131,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
           source,
           checkDeadlock: options.checkDeadlock,
           symmetry: options.symmetry === true,
+          refinement: options.refinement === true,
           workerIndex: w,
           workers: options.workers,
           initialIds: initial.ordinals.length,
@@ -201,6 +203,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
             else {
               next.push(...message.next);
               if (message.found !== null) levelFound.push(message.found);
+              for (const w of message.witnesses) first.witnesses.merge(w);
             }
           } else if (message.type !== "rehashed") {
             throw new Error(`unexpected message from a worker: ${message.type}`);
@@ -245,6 +248,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
     visitedSetBytes: table.bytes,
     predecessorLogBytes: logs.reduce((sum, l) => sum + l.bytes, 0),
     peakFrontierBytes,
+    witnesses: first.witnesses.report(),
     search: {
       mode: "bfs",
       workers: options.workers,

@@ -7,6 +7,7 @@
  */
 import type { Found } from "../found.js";
 import type { ModelSource } from "../model-source.js";
+import type { WitnessFound } from "../witnesses.js";
 import { type PredecessorLog, type PredecessorLookup, noParent } from "../predecessor-log.js";
 
 /**
@@ -47,6 +48,8 @@ export interface WorkerSetup {
   readonly source: ModelSource;
   readonly checkDeadlock: boolean;
   readonly symmetry: boolean;
+  /** Check the model's refinement claim (see SearchOptions.refinement). */
+  readonly refinement: boolean;
   readonly workerIndex: number;
   readonly workers: number;
   /** How many ids the initial states took (ids below this are the coordinator's). */
@@ -84,6 +87,8 @@ export type FromWorker =
       /** The chunks of the next level this worker wrote. */
       readonly next: readonly Int32Array[];
       readonly found: Found | null;
+      /** The witness goals this worker has reached so far, each with its first witness. */
+      readonly witnesses: readonly WitnessFound[];
     })
   | { readonly type: "rehashed"; readonly worker: number }
   | { readonly type: "error"; readonly worker: number; readonly message: string; readonly stack: string };

@@ -118,10 +118,23 @@ function resolvedPresetOptions(protocol: AnyProtocol, preset: string): Record<st
  * `tlcModel()` (comments and layout aside); a cross-check against any other
  * config would prove nothing.
  */
-export function cfgMismatch(model: AnyModel, cfgFile: string): string | undefined {
+export function cfgMismatch(model: AnyModel, cfgFile: string, symmetric = false): string | undefined {
   const shipped = readFileSync(join(specDir(), cfgFile), "utf8");
-  if (normalizedCfg(shipped) === normalizedCfg(model.tlcModel().cfg)) return undefined;
-  return `spec/${cfgFile} is not the config the twin gives TLC (tlcModel()): ${JSON.stringify(normalizedCfg(model.tlcModel().cfg))}`;
+  const expected = tlcCfg(model, symmetric);
+  if (normalizedCfg(shipped) === normalizedCfg(expected)) return undefined;
+  return `spec/${cfgFile} is not the config the twin gives TLC (tlcModel()${symmetric ? " with its symmetry" : ""}): ${JSON.stringify(normalizedCfg(expected))}`;
+}
+
+/**
+ * The config text TLC checks for the model: its TLC model's, with `SYMMETRY`
+ * and the model's symmetry definition added for a preset searched with
+ * symmetry reduction.
+ */
+export function tlcCfg(model: AnyModel, symmetric: boolean): string {
+  const tlc = model.tlcModel();
+  if (!symmetric) return tlc.cfg;
+  if (tlc.symmetry === undefined) throw new Error(`${model.protocol}'s TLC model names no symmetry definition for TLC's SYMMETRY`);
+  return `${tlc.cfg}SYMMETRY ${tlc.symmetry}\n`;
 }
 
 /** TLC's side of (a)-(d), as collected from live runs. */
@@ -173,6 +186,9 @@ export function collectTlcSide(
     ...base,
     workers: 1,
     extraArgs: [
+      // Deadlocks are the exhaustive runs' to find: a simulated behaviour that reaches a state
+      // whose successors all lie outside the constraint just ends there.
+      "-deadlock",
       "-simulate",
       `num=${settings.simulationTraces},file=${join(simDir, "trace")}`,
       "-depth",

@@ -11,6 +11,9 @@ import { paxosModel } from "./model.js";
 import type { PaxosState } from "./state.js";
 import { paxosVariants } from "./variants.js";
 
+/** Every shipped Paxos config must witness all of the protocol's goals (src/paxos/witnesses.ts). */
+const paxosGoalNames = ["ValueChosen", "ProposalForced", "VotesInTwoBallots"];
+
 export * from "./actions.js";
 export * from "./config.js";
 export * from "./state.js";
@@ -20,6 +23,7 @@ export * from "./codec.js";
 export * from "./symmetry.js";
 export * from "./tla.js";
 export * from "./variants.js";
+export * from "./witnesses.js";
 
 /** The config that resolved CLI options describe. */
 export function paxosConfig(options: Readonly<Record<string, number>>): PaxosConfig {
@@ -41,9 +45,9 @@ export const paxos: Protocol<PaxosState, PaxosAction> = {
     { flag: "max-ballot", description: "highest ballot number (ballots are 0..max-ballot)", min: 0, max: maxMaxBallot, default: 1 },
   ],
   presets: [
-    { name: "a3v2b1", options: { acceptors: 3, values: 2, "max-ballot": 1 }, quick: true },
-    { name: "a3v2b2", options: { acceptors: 3, values: 2, "max-ballot": 2 }, quick: true },
-    { name: "a5v2b1", options: { acceptors: 5, values: 2, "max-ballot": 1 }, quick: false },
+    { name: "a3v2b1", options: { acceptors: 3, values: 2, "max-ballot": 1 }, quick: true, witnesses: paxosGoalNames },
+    { name: "a3v2b2", options: { acceptors: 3, values: 2, "max-ballot": 2 }, quick: true, witnesses: paxosGoalNames },
+    { name: "a5v2b1", options: { acceptors: 5, values: 2, "max-ballot": 1 }, quick: false, witnesses: paxosGoalNames },
   ],
   variants: paxosVariants,
   model(options, variant) {

@@ -22,6 +22,8 @@ import {
 import { paxosCodec } from "./codec.js";
 import { type PaxosConfig, checkConfig, configLabel } from "./config.js";
 import { paxosInvariants } from "./invariants.js";
+import { paxosRefinement } from "./refinement.js";
+import { paxosWitnesses } from "./witnesses.js";
 import { type Msg1b, type PaxosState, acceptorName, hasAcceptor, initialState, valueName } from "./state.js";
 import { paxosSymmetry } from "./symmetry.js";
 import {
@@ -146,13 +148,15 @@ export function paxosModel(config: PaxosConfig, rules: PaxosRules = referenceRul
     invariants,
     actionProperties: [],
     constraint: undefined,
+    witnesses: paxosWitnesses(ctx),
+    refinement: paxosRefinement(ctx),
     codec: paxosCodec(config),
     symmetry: paxosSymmetry(config),
     toTla: paxosToTla,
     fromTla: (v) => paxosFromTla(config, v),
     actionLabel: paxosActionLabel,
     // Bug-zoo variants change the twin only; TLC gets the reference spec.
-    tlcModel: () => ({ module: "MCPaxos", cfg: paxosTlcConfig(config, invariants.map((i) => i.name)) }),
+    tlcModel: () => ({ module: "MCPaxos", cfg: paxosTlcConfig(config, invariants.map((i) => i.name)), goalsModule: "MCPaxosGoals" }),
   };
 }
 

@@ -29,12 +29,14 @@ export const paxosVariants: readonly PaxosVariant[] = [
     description: "an acceptor votes for a proposal of a ballot lower than one it promised to join (Phase2b without m.bal >= maxBal[a])",
     breaks: "Msg1bConsistent",
     rules: { ...referenceRules, mayVote: () => true },
+    tlaVariant: { module: "PaxosZoo", overrides: ["Phase2b <- AcceptBelowPromise_Phase2b"] },
   },
   {
     name: "ignore-reported-values",
     description: "a leader proposes any value once a quorum has joined its ballot, ignoring the votes the 1b messages report",
     breaks: "Msg2aSafe",
     rules: { ...referenceRules, respectsReports: (_q1bv, _v, m) => m === null },
+    tlaVariant: { module: "PaxosZoo", overrides: ["Phase2a <- IgnoreReportedValues_Phase2a"] },
   },
   {
     name: "non-intersecting-quorums",
@@ -42,12 +44,30 @@ export const paxosVariants: readonly PaxosVariant[] = [
       "the config's Quorum is every single acceptor, {{a1}, {a2}, ...}, so two quorums need not share an acceptor (the spec's QuorumAssumption is false)",
     breaks: "Agreement",
     rules: { ...referenceRules, quorums: singletonQuorums },
+    tlaVariant: {
+      module: "PaxosZoo",
+      overrides: [
+        // Not Quorum <- SingletonQuorums: TLC would stop at Paxos's ASSUME QuorumAssumption (spec/PaxosZoo.tla says more).
+        "Phase2a <- NonIntersectingQuorums_Phase2a",
+        "ChosenAt <- NonIntersectingQuorums_ChosenAt",
+        "SafeAt <- NonIntersectingQuorums_SafeAt",
+      ],
+    },
   },
   {
     name: "promise-not-recorded",
     description: "an acceptor answers a 1a message without recording its promise (Phase1b leaves maxBal unchanged)",
     breaks: "Msg1bConsistent",
     rules: { ...referenceRules, promise: (s) => s.maxBal },
+    tlaVariant: { module: "PaxosZoo", overrides: ["Phase1b <- PromiseNotRecorded_Phase1b"] },
+  },
+  {
+    name: "shared-promise",
+    description:
+      "one promise register for all acceptors: Phase1b raises maxBal of every acceptor to the ballot joined, which breaks no invariant but is no step of Voting (one step moves several acceptors)",
+    breaks: "RefinesVoting",
+    rules: { ...referenceRules, promise: (s, _a, b) => s.maxBal.map((x) => Math.max(x, b)) },
+    tlaVariant: { module: "Paxos_SharedPromise", overrides: ["Phase1b <- SharedPromise_Phase1b"] },
   },
   {
     name: "two-values-per-ballot",
@@ -57,5 +77,6 @@ export const paxosVariants: readonly PaxosVariant[] = [
       ...referenceRules,
       mayPropose: (s, b, v) => !s.msgs.some((m) => m.type === "2a" && m.bal === b && m.val === v),
     },
+    tlaVariant: { module: "PaxosZoo", overrides: ["Phase2a <- TwoValuesPerBallot_Phase2a"] },
   },
 ];

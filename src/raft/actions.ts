@@ -25,8 +25,11 @@ import {
   withoutMessage,
 } from "./messages.js";
 import {
+  type CommittedEntry,
   type Log,
   type RaftState,
+  compareCommitted,
+  compareElections,
   numberPerServer,
   type Server,
   type Value,
@@ -37,6 +40,7 @@ import {
   lastTerm,
   noServers,
   termAt,
+  withRecord,
   withServer,
 } from "./state.js";
 
@@ -184,7 +188,8 @@ export function requestVote(_ctx: RaftContext, s: RaftState, i: Server, j: Serve
 }
 
 /**
- * Candidate i, voted for by a quorum, becomes leader.
+ * Candidate i, voted for by a quorum, becomes leader; the history records
+ * `[term |-> currentTerm[i], leader |-> i]` in `elections`.
  * @tla Raft!BecomeLeader
  */
 export function becomeLeader(ctx: RaftContext, s: RaftState, i: Server): RaftState | undefined {
@@ -196,6 +201,7 @@ export function becomeLeader(ctx: RaftContext, s: RaftState, i: Server): RaftSta
     state: except(s.state, i, "Leader"),
     nextIndex: except(s.nextIndex, i, numberPerServer(ctx.servers, next)),
     matchIndex: except(s.matchIndex, i, ctx.allZeros),
+    elections: withRecord(s.elections, { term: s.currentTerm[i]!, leader: i }, compareElections),
   };
 }
 
@@ -211,6 +217,9 @@ export function clientRequest(_ctx: RaftContext, s: RaftState, i: Server, v: Val
 /**
  * Leader i commits up to the highest index a quorum (i included) stores, if
  * {@link RaftRules.mayCommit} allows; otherwise the step changes nothing.
+ * The history records, in `committed`, each index from `commitIndex[i] + 1`
+ * to the new commitIndex with its entry and `by` = currentTerm[i] (none
+ * when the commitIndex does not grow).
  * @tla Raft!AdvanceCommitIndex
  */
 export function advanceCommitIndex(ctx: RaftContext, s: RaftState, i: Server): RaftState | undefined {
@@ -225,7 +234,19 @@ export function advanceCommitIndex(ctx: RaftContext, s: RaftState, i: Server): R
     if (isQuorum(ctx.servers, agree)) highest = index;
   }
   if (highest === 0 || !ctx.rules.mayCommit(s, i, highest)) return s;
-  return { ...s, commitIndex: exceptNumber(s.commitIndex, i, highest) };
+  return { ...s, commitIndex: exceptNumber(s.commitIndex, i, highest), committed: newlyCommitted(s, i, highest) };
+}
+
+/** `committed \cup {[index |-> k, ...] : k \in commitIndex[i] + 1 .. highest}`, with i's entries and term. */
+function newlyCommitted(s: RaftState, i: Server, highest: number): readonly CommittedEntry[] {
+  const log = s.log[i]!;
+  const by = s.currentTerm[i]!;
+  let committed = s.committed;
+  for (let k = s.commitIndex[i]! + 1; k <= highest; k++) {
+    const e = log[k - 1]!;
+    committed = withRecord(committed, { index: k, term: e.term, value: e.value, by }, compareCommitted);
+  }
+  return committed;
 }
 
 /**
@@ -424,11 +445,13 @@ export function handleAppendEntriesResponse(
 }
 
 /**
- * Message m in flight reaches m.mdest, which handles it. The spec's cases
+ * Message m in flight reaches m.mdest, which handles it: `Receive` with
+ * its witness m, whose cases are `ReceiveMessage(m)`. The spec's cases
  * exclude one another, so the first one enabled is the step. (A response
  * is offered to its handler before it is dropped as stale; under the
  * spec's rules at most one of the two applies.)
  * @tla Raft!Receive
+ * @tla Raft!ReceiveMessage
  */
 export function receive(ctx: RaftContext, s: RaftState, m: Message): RaftState | undefined {
   if (copiesIn(s.messages, m) === 0) return undefined;

@@ -12,6 +12,15 @@
  * Then the bag: the number of distinct messages, and for each, in the
  * bag's (canonical) order, its key (see {@link messageKey}) and its copies.
  *
+ * Then the history. `elections` as a bitmap: for each term from 1 to
+ * MaxTerm, one bit per server (set when that server won that term's
+ * election), as many terms per word as fit. `committed`: the number of
+ * records, then the records in their (canonical) order, two per word, each
+ * as 14 bits (see {@link committedKey}). Only an explored state's leader
+ * adds to the history, so an election's term is at most MaxTerm and a
+ * record's index at most MaxLogLength, its terms at most MaxTerm; there
+ * are at most MaxLogLength * MaxTerm * |Value| * MaxTerm distinct records.
+ *
  * Hence at most 5 servers, 4 values, and terms and indexes up to 15: the
  * protocol's options keep every state the checker stores inside these
  * limits, and `encode` throws a RangeError rather than wrap around.
@@ -23,7 +32,7 @@
  */
 import type { StateCodec } from "../protocol.js";
 import type { AppendEntriesRequest, Bag, InFlight, Message } from "./messages.js";
-import type { Entry, Log, RaftState, Server, ServerState } from "./state.js";
+import type { CommittedEntry, Election, Entry, Log, RaftState, Server, ServerState } from "./state.js";
 
 /** The most servers the encoding has room for. */
 export const maxEncodedServers = 5;
@@ -131,10 +140,24 @@ export function messageFromKey(key: number, entryOf: (term: number, value: numbe
   }
 }
 
+/**
+ * A record of `committed` as 14 bits: index (bits 10..13), term (6..9),
+ * value (4..5), by (0..3). Keys order records as `compareCommitted` (state.ts)
+ * does. Throws a RangeError for a record that does not fit.
+ */
+export function committedKey(r: CommittedEntry): number {
+  const bad = overflow4(r.index) | overflow4(r.term) | overflow4(r.by) | (r.value & ~3);
+  if (bad !== 0 || r.index < 1 || r.by < 1) {
+    throw new RangeError(`a committed record does not fit the Raft encoding: ${JSON.stringify(r)}`);
+  }
+  return (r.index << 10) | (r.term << 6) | (r.value << 4) | r.by;
+}
+
 /** The sizes that fix the encoding's length. */
 export interface RaftCodecConfig {
   readonly servers: number;
   readonly values: number;
+  readonly maxTerm: number;
   readonly maxLogLength: number;
   readonly maxInFlight: number;
 }
@@ -145,10 +168,17 @@ export function raftCodec(config: RaftCodecConfig): StateCodec<RaftState> {
   if (n < 1 || n > maxEncodedServers) throw new RangeError(`the Raft encoding holds 1 to ${maxEncodedServers} servers`);
   if (values < 1 || values > maxEncodedValues) throw new RangeError(`the Raft encoding holds 1 to ${maxEncodedValues} values`);
   if (config.maxLogLength > maxEncodedNumber) throw new RangeError(`the Raft encoding holds logs of up to ${maxEncodedNumber} entries`);
+  if (config.maxTerm < 1 || config.maxTerm > maxEncodedNumber) throw new RangeError(`the Raft encoding holds terms up to ${maxEncodedNumber}`);
   const rowWords = Math.ceil(n / 4);
   const logWords = Math.ceil(config.maxLogLength / entriesPerWord);
+  const maxTerm = config.maxTerm;
+  // elections: n bits per term, as many whole terms per word as fit.
+  const termsPerWord = Math.floor(32 / n);
+  const electionWords = Math.ceil(maxTerm / termsPerWord);
+  const maxRecords = config.maxLogLength * maxTerm * values * maxTerm;
   // Distinct messages are at most the messages in flight.
-  const maxWords = n * (1 + logWords + rowWords) + 1 + 2 * config.maxInFlight;
+  const maxWords =
+    n * (1 + logWords + rowWords) + 1 + 2 * config.maxInFlight + electionWords + 1 + Math.ceil(maxRecords / 2);
 
   // Shared decoded parts, by their encoding.
   const entries: Entry[] = [];
@@ -160,6 +190,30 @@ export function raftCodec(config: RaftCodecConfig): StateCodec<RaftState> {
   const rows = new Map<number, readonly number[]>();
   const inFlight = new Map<number, InFlight>();
   const messages = new Map<number, Message>();
+  const electionRecords: Election[] = [];
+  const electionOf = (term: number, leader: number): Election => (electionRecords[term * 8 + leader] ??= { term, leader });
+  const electionSets = new Map<number, readonly Election[]>();
+  const committedRecords: CommittedEntry[] = [];
+  const committedOf = (key: number): CommittedEntry =>
+    (committedRecords[key] ??= { index: key >>> 10, term: (key >>> 6) & 15, value: (key >>> 4) & 3, by: key & 15 });
+  // Sets of at most two records (one word), by count and word.
+  const committedSets = new Map<number, readonly CommittedEntry[]>();
+  const termMask = (1 << n) - 1;
+
+  const decodeElections = (words: Int32Array, from: number): readonly Election[] => {
+    const built: Election[] = [];
+    for (let w = 0; w < electionWords; w++) {
+      const word = words[from + w]!;
+      if (word === 0) continue;
+      for (let x = 0; x < termsPerWord; x++) {
+        const leaders = (word >>> (n * x)) & termMask;
+        if (leaders === 0) continue;
+        const term = w * termsPerWord + x + 1;
+        for (let i = 0; i < n; i++) if ((leaders >>> i) & 1) built.push(electionOf(term, i));
+      }
+    }
+    return built;
+  };
 
   const decodeRow = (word: number, shift: number): readonly [readonly number[], readonly number[]] => {
     // One cache entry per (nextIndex row, matchIndex row) of one word: for
@@ -226,6 +280,25 @@ export function raftCodec(config: RaftCodecConfig): StateCodec<RaftState> {
       for (const item of s.messages) {
         out[at++] = messageKey(item.m);
         out[at++] = item.copies;
+      }
+      for (let w = 0; w < electionWords; w++) out[at + w] = 0;
+      for (const e of s.elections) {
+        if (e.term < 1 || e.term > maxTerm || e.leader < 0 || e.leader >= n) {
+          throw new RangeError(`an election does not fit the Raft encoding for MaxTerm ${maxTerm}: ${JSON.stringify(e)}`);
+        }
+        const x = e.term - 1;
+        const w = Math.floor(x / termsPerWord);
+        out[at + w] = out[at + w]! | (1 << (n * (x % termsPerWord) + e.leader));
+      }
+      at += electionWords;
+      const committed = s.committed;
+      if (committed.length > maxRecords) {
+        throw new RangeError(`${committed.length} committed records exceed the Raft encoding's ${maxRecords} for this config`);
+      }
+      out[at++] = committed.length;
+      for (let k = 0; k < committed.length; k += 2) {
+        const second = committed[k + 1];
+        out[at++] = committedKey(committed[k]!) | (second === undefined ? 0 : committedKey(second) << 16);
       }
       return at - offset;
     },
@@ -317,6 +390,41 @@ export function raftCodec(config: RaftCodecConfig): StateCodec<RaftState> {
         bag.push(item);
       }
       const messagesInFlight: Bag = bag;
+      let elections: readonly Election[];
+      if (electionWords === 1) {
+        const word = words[at]!;
+        let shared = electionSets.get(word);
+        if (shared === undefined) {
+          shared = decodeElections(words, at);
+          electionSets.set(word, shared);
+        }
+        elections = shared;
+      } else {
+        elections = decodeElections(words, at);
+      }
+      at += electionWords;
+      const records = words[at++]!;
+      let committed: readonly CommittedEntry[];
+      if (records === 0) {
+        committed = noRecords;
+      } else if (records <= 2) {
+        const word = words[at++]!;
+        const key = (word >>> 0) * 4 + records;
+        let shared = committedSets.get(key);
+        if (shared === undefined) {
+          shared = records === 1 ? [committedOf(word & 0xffff)] : [committedOf(word & 0xffff), committedOf(word >>> 16)];
+          committedSets.set(key, shared);
+        }
+        committed = shared;
+      } else {
+        const built: CommittedEntry[] = [];
+        for (let k = 0; k < records; k += 2) {
+          const word = words[at++]!;
+          built.push(committedOf(word & 0xffff));
+          if (k + 1 < records) built.push(committedOf(word >>> 16));
+        }
+        committed = built;
+      }
       return {
         currentTerm,
         state,
@@ -328,9 +436,12 @@ export function raftCodec(config: RaftCodecConfig): StateCodec<RaftState> {
         nextIndex,
         matchIndex,
         messages: messagesInFlight,
+        elections,
+        committed,
       };
     },
   };
 }
 
 const noEntries: Log = [];
+const noRecords: readonly CommittedEntry[] = [];

@@ -20,6 +20,7 @@ export * from "./codec.js";
 export * from "./tla.js";
 export * from "./symmetry.js";
 export * from "./variants.js";
+export * from "./witnesses.js";
 
 /** The config that CLI options describe. */
 export function raftConfigFromOptions(options: Readonly<Record<string, number>>): RaftConfig {
@@ -35,6 +36,9 @@ export function raftConfigFromOptions(options: Readonly<Record<string, number>>)
     maxLogLength: get("max-log"),
     maxCopies: get("max-copies"),
     maxInFlight: get("max-in-flight"),
+    restarts: get("restarts") === 1,
+    duplication: get("duplication") === 1,
+    loss: get("loss") === 1,
   };
 }
 
@@ -51,10 +55,69 @@ export const raft: Protocol<RaftState, RaftAction> = {
     { flag: "max-log", description: "longest log a server may hold (MaxLogLength)", min: 0, max: 7, default: 1 },
     { flag: "max-copies", description: "most copies of one message in flight (MaxCopies)", min: 1, max: 15, default: 1 },
     { flag: "max-in-flight", description: "most messages in flight, copies counted (MaxInFlight)", min: 1, max: 8, default: 1 },
+    { flag: "restarts", description: "1: servers may restart, 0: they never do (Restarts)", min: 0, max: 1, default: 1 },
+    { flag: "duplication", description: "1: the network may duplicate messages, 0: it never does (Duplication)", min: 0, max: 1, default: 1 },
+    { flag: "loss", description: "1: the network may lose messages, 0: it never does (Loss)", min: 0, max: 1, default: 1 },
   ],
   presets: [
-    // Seconds: part of npm run check and the tests. Two leader terms.
-    { name: "tiny", options: { servers: 2, values: 1, "max-term": 3, "max-log": 1, "max-copies": 1, "max-in-flight": 1 }, quick: true },
+    // Seconds: part of npm run check and the tests. Two leader terms, every fault.
+    {
+      name: "tiny",
+      options: { servers: 2, values: 1, "max-term": 3, "max-log": 1, "max-copies": 1, "max-in-flight": 1 },
+      quick: true,
+      witnesses: ["TwoElectionsWon", "RestartAfterVote", "EntryCommitted", "LeaderAfterCommit", "StaleResponseDropped", "RestartAfterCommit"],
+    },
+    // Quick, targeted configs: each leaves out faults or bounds to reach one kind of behaviour cheaply.
+    {
+      name: "elect",
+      options: {
+        servers: 3, values: 1, "max-term": 3, "max-log": 1, "max-copies": 1, "max-in-flight": 1,
+        restarts: 0, duplication: 0, loss: 0,
+      },
+      quick: true,
+      symmetry: true,
+      excludes: "no restarts, duplicated or lost messages, one message in flight and one entry per log",
+      witnesses: ["TwoElectionsWon", "EntryCommitted", "LeaderAfterCommit", "ConflictRemoved", "StaleResponseDropped"],
+    },
+    {
+      name: "faults",
+      options: { servers: 2, values: 1, "max-term": 3, "max-log": 1, "max-copies": 2, "max-in-flight": 2 },
+      quick: true,
+      symmetry: true,
+      excludes: "two servers only, so every leader holds the other's vote and no follower ever holds a conflicting entry",
+      witnesses: [
+        "TwoElectionsWon",
+        "RestartAfterVote",
+        "EntryCommitted",
+        "LeaderAfterCommit",
+        "DuplicateDelivered",
+        "DeliveredOutOfOrder",
+        "StaleResponseDropped",
+        "RestartAfterCommit",
+      ],
+    },
+    {
+      name: "values",
+      options: {
+        servers: 2, values: 2, "max-term": 2, "max-log": 2, "max-copies": 1, "max-in-flight": 1,
+        restarts: 0, duplication: 0, loss: 0,
+      },
+      quick: true,
+      symmetry: true,
+      excludes: "no faults and a single leader term, so no election after a commit",
+      witnesses: ["EntryCommitted", "TwoValuesCommitted"],
+    },
+    {
+      name: "restart",
+      options: {
+        servers: 3, values: 1, "max-term": 2, "max-log": 0, "max-copies": 1, "max-in-flight": 1,
+        restarts: 1, duplication: 0, loss: 0,
+      },
+      quick: true,
+      symmetry: true,
+      excludes: "empty logs (elections only), one leader term, no duplicated or lost messages",
+      witnesses: ["RestartAfterVote"],
+    },
     // Three servers, one election round, one entry, one message at a time: about a minute.
     {
       name: "small",

@@ -7,7 +7,7 @@
 import type { ActionProperty, Invariant, StateConstraint } from "../protocol.js";
 import type { RaftAction } from "./actions.js";
 import { type Message, bagCardinality } from "./messages.js";
-import type { Entry, Log, RaftState } from "./state.js";
+import { type CommittedEntry, type Election, type Entry, type Log, type RaftState, compareCommitted, compareElections } from "./state.js";
 
 function isServerState(v: string): boolean {
   return v === "Follower" || v === "Candidate" || v === "Leader";
@@ -61,9 +61,24 @@ function isMessage(b: RaftTypeBounds, m: Message): boolean {
   }
 }
 
+/** Whether `records` is sorted strictly by `compare`: the twin's form of a set. */
+function isRecordSet<T>(records: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let k = 1; k < records.length; k++) if (compare(records[k - 1]!, records[k]!) >= 0) return false;
+  return true;
+}
+
+function isElection(b: RaftTypeBounds, e: Election): boolean {
+  return isNat(e.term) && e.term >= 1 && isServer(b, e.leader);
+}
+
+function isCommittedEntry(b: RaftTypeBounds, c: CommittedEntry): boolean {
+  return isNat(c.index) && c.index >= 1 && isNat(c.term) && isNat(c.value) && c.value < b.values && isNat(c.by) && c.by >= 1;
+}
+
 /**
  * Every variable holds a value of its type. The twin's types promise most of
- * this; the check guards the rest (ranges, array lengths, set bits).
+ * this; the check guards the rest (ranges, array lengths, set bits, and the
+ * history's sets kept sorted without duplicates).
  * @tla Raft!TypeOK
  */
 export function typeOK(b: RaftTypeBounds, s: RaftState): boolean {
@@ -102,20 +117,20 @@ export function typeOK(b: RaftTypeBounds, s: RaftState): boolean {
   for (const item of s.messages) {
     if (!isNat(item.copies) || item.copies < 1 || !isMessage(b, item.m)) return false;
   }
-  return true;
+  for (const e of s.elections) if (!isElection(b, e)) return false;
+  for (const c of s.committed) if (!isCommittedEntry(b, c)) return false;
+  return isRecordSet(s.elections, compareElections) && isRecordSet(s.committed, compareCommitted);
 }
 
 /**
- * At most one leader per term.
+ * No term has two winners: `\A e, f \in elections : e.term = f.term => e.leader = f.leader`.
  * @tla Raft!ElectionSafety
  */
 export function electionSafety(s: RaftState): boolean {
-  const n = s.state.length;
-  for (let i = 0; i < n; i++) {
-    if (s.state[i] !== "Leader") continue;
-    for (let j = i + 1; j < n; j++) {
-      if (s.state[j] === "Leader" && s.currentTerm[i] === s.currentTerm[j]) return false;
-    }
+  const elections = s.elections;
+  for (let k = 1; k < elections.length; k++) {
+    const f = elections[k]!;
+    for (let x = 0; x < k; x++) if (elections[x]!.term === f.term && elections[x]!.leader !== f.leader) return false;
   }
   return true;
 }
@@ -141,38 +156,72 @@ export function logMatching(s: RaftState): boolean {
 }
 
 /**
- * What a server knows to be committed is in the log of every leader of a
- * later term than the server's own.
+ * Every committed record r is in the log of every leader l of a later term
+ * than r.by: `Len(log[l]) >= r.index` and `log[l][r.index]` is r's entry.
  * @tla Raft!LeaderCompleteness
  */
 export function leaderCompleteness(s: RaftState): boolean {
+  if (s.committed.length === 0) return true;
   const n = s.state.length;
   for (let l = 0; l < n; l++) {
     if (s.state[l] !== "Leader") continue;
-    const leaderLog = s.log[l]!;
-    for (let i = 0; i < n; i++) {
-      if (s.currentTerm[l]! <= s.currentTerm[i]!) continue;
-      const committed = knownCommitted(s, i);
-      if (committed > leaderLog.length) return false;
-      for (let k = 0; k < committed; k++) if (!sameEntry(leaderLog[k]!, s.log[i]![k]!)) return false;
+    const term = s.currentTerm[l]!;
+    const log = s.log[l]!;
+    for (const r of s.committed) {
+      if (term <= r.by) continue;
+      if (log.length < r.index) return false;
+      const e = log[r.index - 1]!;
+      if (e.term !== r.term || e.value !== r.value) return false;
     }
   }
   return true;
 }
 
 /**
- * No two servers know different entries to be committed at one index.
- * @tla Raft!StateMachineSafety
+ * No two committed records of one index differ in term or value:
+ * `\A r, q \in committed : r.index = q.index => r.term = q.term /\ r.value = q.value`.
+ * @tla Raft!CommittedEntriesAgree
  */
-export function stateMachineSafety(s: RaftState): boolean {
-  const n = s.log.length;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const both = Math.min(knownCommitted(s, i), knownCommitted(s, j));
-      for (let k = 0; k < both; k++) if (!sameEntry(s.log[i]![k]!, s.log[j]![k]!)) return false;
+export function committedEntriesAgree(s: RaftState): boolean {
+  const committed = s.committed;
+  for (let k = 1; k < committed.length; k++) {
+    const q = committed[k]!;
+    for (let x = 0; x < k; x++) {
+      const r = committed[x]!;
+      if (r.index === q.index && (r.term !== q.term || r.value !== q.value)) return false;
     }
   }
   return true;
+}
+
+/** Whether some committed record is entry `e` at 1-based `index`. */
+function isCommitted(committed: readonly CommittedEntry[], index: number, e: Entry): boolean {
+  for (const r of committed) if (r.index === index && r.term === e.term && r.value === e.value) return true;
+  return false;
+}
+
+/**
+ * Every entry a server knows to be committed (index k up to
+ * `Min(commitIndex[i], Len(log[i]))`) is a committed record at k.
+ * @tla Raft!KnownCommittedAreCommitted
+ */
+export function knownCommittedAreCommitted(s: RaftState): boolean {
+  for (let i = 0; i < s.log.length; i++) {
+    const log = s.log[i]!;
+    const known = knownCommitted(s, i);
+    for (let k = 1; k <= known; k++) if (!isCommitted(s.committed, k, log[k - 1]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Servers never apply different entries at one index: the conjunction of
+ * {@link committedEntriesAgree} and {@link knownCommittedAreCommitted},
+ * which the configs check as two invariants.
+ * @tla Raft!StateMachineSafety
+ */
+export function stateMachineSafety(s: RaftState): boolean {
+  return committedEntriesAgree(s) && knownCommittedAreCommitted(s);
 }
 
 /**
@@ -188,7 +237,7 @@ export function commitIndexInLog(s: RaftState): boolean {
 export function raftInvariants(b: RaftTypeBounds): readonly Invariant<RaftState>[] {
   return [
     { name: "TypeOK", description: "every variable holds a value of its type", holds: (s) => typeOK(b, s) },
-    { name: "ElectionSafety", description: "at most one leader per term", holds: electionSafety },
+    { name: "ElectionSafety", description: "no term has two winners, over every election ever won", holds: electionSafety },
     {
       name: "LogMatching",
       description: "logs with an entry of the same term at an index are equal up to that index",
@@ -196,13 +245,18 @@ export function raftInvariants(b: RaftTypeBounds): readonly Invariant<RaftState>
     },
     {
       name: "LeaderCompleteness",
-      description: "what a server knows is committed is in the log of every leader of a later term",
+      description: "every committed entry is in the log of every leader of a later term than the one that committed it",
       holds: leaderCompleteness,
     },
     {
-      name: "StateMachineSafety",
-      description: "no two servers know different entries to be committed at the same index",
-      holds: stateMachineSafety,
+      name: "CommittedEntriesAgree",
+      description: "no index is committed with two different entries (StateMachineSafety, first part)",
+      holds: committedEntriesAgree,
+    },
+    {
+      name: "KnownCommittedAreCommitted",
+      description: "every entry a server knows to be committed was committed (StateMachineSafety, second part)",
+      holds: knownCommittedAreCommitted,
     },
     { name: "CommitIndexInLog", description: "commitIndex never exceeds the log's length", holds: commitIndexInLog },
   ];

@@ -33,6 +33,7 @@ import {
 } from "./actions.js";
 import { raftCodec } from "./codec.js";
 import { type RaftBounds, raftActionProperties, raftConstraint, raftInvariants } from "./invariants.js";
+import { raftWitnesses } from "./witnesses.js";
 import { type Message, copiesIn } from "./messages.js";
 import { type RaftState, initialState, serverName, valueName } from "./state.js";
 import { raftSymmetry } from "./symmetry.js";
@@ -45,8 +46,24 @@ interface MessageActions {
   readonly drop: RaftAction;
 }
 
-/** A validated Raft config: the sizes of the constants and the bounds of MCRaft.tla. */
-export interface RaftConfig extends RaftBounds {
+/** MCRaft.tla's fault switches: which faults `MCNext` allows. */
+export interface RaftFaults {
+  /** `Restarts`: servers may restart (Restart). */
+  readonly restarts: boolean;
+  /** `Duplication`: the network may duplicate a message (DuplicateMessage). */
+  readonly duplication: boolean;
+  /** `Loss`: the network may lose a message (DropMessage). */
+  readonly loss: boolean;
+}
+
+/** Every fault allowed: `MCNext` is then `Next`. */
+export const allFaults: RaftFaults = { restarts: true, duplication: true, loss: true };
+
+/**
+ * A validated Raft config: the sizes of the constants, and the bounds and
+ * fault switches of MCRaft.tla.
+ */
+export interface RaftConfig extends RaftBounds, RaftFaults {
   /** How many servers, `Server = {s1, ..., sN}`. */
   readonly servers: number;
   /** How many client values, `Value = {v1, ..., vN}`. */
@@ -91,13 +108,16 @@ export function raftStep(ctx: RaftContext, s: RaftState, a: RaftAction): RaftSta
     .exhaustive();
 }
 
-/** The actions of servers, which depend only on the config: built once, in `Next`'s order. */
-function serverActions(servers: number, values: number): readonly RaftAction[] {
+/**
+ * The actions of servers, which depend only on the config: built once, in
+ * `MCNext`'s order (Restart only when restarts are switched on).
+ */
+function serverActions(servers: number, values: number, faults: RaftFaults): readonly RaftAction[] {
   const actions: RaftAction[] = [];
   const each = (f: (i: number) => void) => {
     for (let i = 0; i < servers; i++) f(i);
   };
-  each((i) => actions.push({ type: "Restart", i }));
+  if (faults.restarts) each((i) => actions.push({ type: "Restart", i }));
   each((i) => actions.push({ type: "Timeout", i }));
   each((i) => each((j) => actions.push({ type: "RequestVote", i, j })));
   each((i) => actions.push({ type: "BecomeLeader", i }));
@@ -166,11 +186,52 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** The TLC config for `config`; each shipped `spec/MCRaft_<preset>.cfg` is exactly this text. */
-export function raftTlcConfig(config: RaftConfig): string {
+/** Whether MCNext allows the action under the config's fault switches. */
+export function faultAllowed(faults: RaftFaults, a: RaftAction): boolean {
+  switch (a.type) {
+    case "Restart":
+      return faults.restarts;
+    case "DuplicateMessage":
+      return faults.duplication;
+    case "DropMessage":
+      return faults.loss;
+    case "Timeout":
+    case "RequestVote":
+    case "BecomeLeader":
+    case "ClientRequest":
+    case "AdvanceCommitIndex":
+    case "AppendEntries":
+    case "Receive":
+      return true;
+  }
+}
+
+/** The faults switched on, in words: `restarts, duplication and loss`, or `none`. */
+function faultsInWords(faults: RaftFaults): string {
+  const on = [faults.restarts && "restarts", faults.duplication && "duplication", faults.loss && "loss"].filter(
+    (f): f is string => f !== false,
+  );
+  if (on.length === 0) return "none";
+  return on.length === 1 ? on[0]! : `${on.slice(0, -1).join(", ")} and ${on[on.length - 1]!}`;
+}
+
+/** How a TLC config may differ beyond the model's constants. */
+export interface RaftTlcOptions {
+  /** Add `SYMMETRY Symmetry` (MCRaft's servers-and-values group), as presets with `symmetry` do. */
+  readonly symmetry?: boolean;
+}
+
+/**
+ * The TLC config for `config` (with `SYMMETRY Symmetry` when asked); each
+ * shipped `spec/MCRaft_<preset>.cfg` is exactly this text for its preset's
+ * options and symmetry.
+ */
+export function raftTlcConfig(config: RaftConfig, options: RaftTlcOptions = {}): string {
   const names = (count: number, name: (k: number) => string) => Array.from({ length: count }, (_, k) => name(k)).join(", ");
+  const bool = (b: boolean) => (b ? "TRUE" : "FALSE");
   return [
     `\\* Raft with ${plural(config.servers, "server")} and ${plural(config.values, "client value")}, within the bounds of MCRaft.tla.`,
+    `\\* Faults: ${faultsInWords(config)}.${options.symmetry === true ? " Symmetry over servers and values." : ""}`,
     "CONSTANTS",
     `  Server = {${names(config.servers, serverName)}}`,
     `  Value = {${names(config.values, valueName)}}`,
@@ -179,7 +240,10 @@ export function raftTlcConfig(config: RaftConfig): string {
     `  MaxLogLength = ${config.maxLogLength}`,
     `  MaxCopies = ${config.maxCopies}`,
     `  MaxInFlight = ${config.maxInFlight}`,
-    "SPECIFICATION Spec",
+    `  Restarts = ${bool(config.restarts)}`,
+    `  Duplication = ${bool(config.duplication)}`,
+    `  Loss = ${bool(config.loss)}`,
+    "SPECIFICATION MCSpec",
     "CONSTRAINTS",
     "  TermBound",
     "  LogBound",
@@ -190,10 +254,12 @@ export function raftTlcConfig(config: RaftConfig): string {
     "  ElectionSafety",
     "  LogMatching",
     "  LeaderCompleteness",
-    "  StateMachineSafety",
+    "  CommittedEntriesAgree",
+    "  KnownCommittedAreCommitted",
     "  CommitIndexInLog",
     "PROPERTY",
     "  LeaderAppendOnly",
+    ...(options.symmetry === true ? ["SYMMETRY Symmetry"] : []),
     "",
   ].join("\n");
 }
@@ -202,7 +268,8 @@ export function raftTlcConfig(config: RaftConfig): string {
 export function raftConfigLabel(config: RaftConfig): string {
   return (
     `servers=${config.servers} values=${config.values} max-term=${config.maxTerm} max-log=${config.maxLogLength} ` +
-    `max-copies=${config.maxCopies} max-in-flight=${config.maxInFlight}`
+    `max-copies=${config.maxCopies} max-in-flight=${config.maxInFlight} ` +
+    `restarts=${Number(config.restarts)} duplication=${Number(config.duplication)} loss=${Number(config.loss)}`
   );
 }
 
@@ -212,10 +279,12 @@ export function raftConfigLabel(config: RaftConfig): string {
  */
 export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules): Model<RaftState, RaftAction> {
   const ctx = raftContext(config.servers, config.values, rules);
-  const fixed = serverActions(config.servers, config.values);
+  const fixed = serverActions(config.servers, config.values, config);
+  const { duplication, loss } = config;
   const codec = raftCodec({
     servers: config.servers,
     values: config.values,
+    maxTerm: config.maxTerm,
     maxLogLength: config.maxLogLength,
     maxInFlight: config.maxInFlight,
   });
@@ -250,18 +319,20 @@ export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules)
         const next = receive(ctx, s, m);
         if (next !== undefined) visit(messageActions(m).receive, next);
       }
-      for (const { m } of s.messages) visit(messageActions(m).duplicate, duplicateMessage(ctx, s, m)!);
-      for (const { m } of s.messages) visit(messageActions(m).drop, dropMessage(ctx, s, m)!);
+      if (duplication) for (const { m } of s.messages) visit(messageActions(m).duplicate, duplicateMessage(ctx, s, m)!);
+      if (loss) for (const { m } of s.messages) visit(messageActions(m).drop, dropMessage(ctx, s, m)!);
     },
-    step: (s, a) => raftStep(ctx, s, a),
+    // MCNext: a fault that is switched off is never enabled.
+    step: (s, a) => (faultAllowed(config, a) ? raftStep(ctx, s, a) : undefined),
     invariants: raftInvariants(config),
     actionProperties: raftActionProperties,
     constraint: raftConstraint(config),
+    witnesses: raftWitnesses,
     codec,
     symmetry: raftSymmetry(config.servers, config.values, codec),
     toTla: (s) => raftToTla(config, s),
     fromTla: (v) => raftFromTla(config, v),
     actionLabel: raftActionLabel,
-    tlcModel: () => ({ module: "MCRaft", cfg: raftTlcConfig(config) }),
+    tlcModel: () => ({ module: "MCRaft", cfg: raftTlcConfig(config), goalsModule: "MCRaftGoals", symmetry: "Symmetry" }),
   };
 }

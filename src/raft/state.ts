@@ -1,6 +1,6 @@
 /**
- * The state of Raft: the spec's ten variables, as immutable data indexed by
- * server number.
+ * The state of Raft: the spec's twelve variables (ten of the protocol, two
+ * history variables), as immutable data indexed by server number.
  *
  * @module
  */
@@ -68,7 +68,67 @@ export function isQuorum(servers: number, set: ServerSet): boolean {
   return 2 * serverCount(set) > servers;
 }
 
-/** A state of the spec: one field per variable, each indexed by server. */
+/**
+ * A record of the history variable `elections`, `[term |-> t, leader |-> i]`:
+ * server `leader` won the election of `term` (added by BecomeLeader).
+ */
+export interface Election {
+  readonly term: number;
+  readonly leader: Server;
+}
+
+/**
+ * A record of the history variable `committed`,
+ * `[index |-> k, term |-> t, value |-> v, by |-> b]`: the leader of term `by`
+ * committed the entry `[term |-> t, value |-> v]` at index `k` (added by
+ * AdvanceCommitIndex).
+ */
+export interface CommittedEntry {
+  readonly index: number;
+  readonly term: number;
+  readonly value: Value;
+  readonly by: number;
+}
+
+/** The order of `elections` arrays: by term, then leader. */
+export function compareElections(a: Election, b: Election): number {
+  return a.term - b.term || a.leader - b.leader;
+}
+
+/** The order of `committed` arrays: by index, then term, value and `by`. */
+export function compareCommitted(a: CommittedEntry, b: CommittedEntry): number {
+  return a.index - b.index || a.term - b.term || a.value - b.value || a.by - b.by;
+}
+
+/**
+ * `set \cup {record}` for a set kept as an array sorted by `compare`
+ * without duplicates; `set` itself when the record is already in it.
+ */
+export function withRecord<T>(set: readonly T[], record: T, compare: (a: T, b: T) => number): readonly T[] {
+  let at = set.length;
+  while (at > 0) {
+    const c = compare(set[at - 1]!, record);
+    if (c === 0) return set;
+    if (c < 0) break;
+    at--;
+  }
+  const next = set.slice();
+  next.splice(at, 0, record);
+  return next;
+}
+
+/** A set of records as a sorted array without duplicates, from records in any order. */
+export function toRecordSet<T>(records: Iterable<T>, compare: (a: T, b: T) => number): readonly T[] {
+  const sorted = [...records].sort(compare);
+  return sorted.filter((r, k) => k === 0 || compare(sorted[k - 1]!, r) !== 0);
+}
+
+/**
+ * A state of the spec: one field per variable, each of the protocol's
+ * indexed by server. The two history variables are sets of records, kept
+ * as arrays sorted by {@link compareElections} and {@link compareCommitted}
+ * without duplicates, so that equal sets are equal arrays.
+ */
 export interface RaftState {
   readonly currentTerm: readonly number[];
   readonly state: readonly ServerState[];
@@ -82,6 +142,10 @@ export interface RaftState {
   readonly nextIndex: readonly (readonly number[])[];
   readonly matchIndex: readonly (readonly number[])[];
   readonly messages: Bag;
+  /** History: every election won, sorted by {@link compareElections}. */
+  readonly elections: readonly Election[];
+  /** History: every entry committed, sorted by {@link compareCommitted}. */
+  readonly committed: readonly CommittedEntry[];
 }
 
 /** `[j \in Server |-> value]` for `servers` servers. */
@@ -104,7 +168,7 @@ export function numberPerServer(servers: number, value: number): readonly number
   return values;
 }
 
-/** The spec's `Init`: followers in term 1 with empty logs, no votes, nothing in flight. */
+/** The spec's `Init`: followers in term 1 with empty logs, no votes, nothing in flight, no history. */
 export function initialState(servers: number): RaftState {
   const ones = numberPerServer(servers, 1);
   const zeros = numberPerServer(servers, 0);
@@ -119,6 +183,8 @@ export function initialState(servers: number): RaftState {
     nextIndex: constantPerServer(servers, ones),
     matchIndex: constantPerServer(servers, zeros),
     messages: [],
+    elections: [],
+    committed: [],
   };
 }
 

@@ -2,13 +2,25 @@
  * Symmetry of Raft: the protocol treats servers alike (a quorum is any
  * majority) and never looks at a client value, so permuting server names,
  * value names, or both, maps behaviours to behaviours and keeps every
- * invariant's truth. MCRaft.tla's `Symmetry` is the same reduction for TLC.
+ * invariant's truth. The history is renamed with the rest: the leaders in
+ * `elections` and the values in `committed`. MCRaft.tla's `Symmetry` (every
+ * server permutation combined with every value permutation) is the same
+ * reduction for TLC.
  *
  * @module
  */
 import type { StateCodec, Symmetry } from "../protocol.js";
 import { type InFlight, type Message, toBag } from "./messages.js";
-import type { Entry, Log, RaftState, Server, ServerSet } from "./state.js";
+import {
+  type Entry,
+  type Log,
+  type RaftState,
+  type Server,
+  type ServerSet,
+  compareCommitted,
+  compareElections,
+  toRecordSet,
+} from "./state.js";
 
 /** Every permutation of `0..n-1`, each as an array `p` with `p[old] = new`. */
 export function permutations(n: number): readonly (readonly number[])[] {
@@ -66,6 +78,15 @@ export function renameState(r: Renaming, s: RaftState): RaftState {
     nextIndex: place(s.nextIndex, (row) => place(row, same)),
     matchIndex: place(s.matchIndex, (row) => place(row, same)),
     messages: toBag(s.messages.map((item): InFlight => ({ m: renameMessage(r, item.m), copies: item.copies }))),
+    // The history: leaders are servers, committed entries carry values; terms stay.
+    elections:
+      s.elections.length === 0
+        ? s.elections
+        : toRecordSet(s.elections.map((e) => ({ term: e.term, leader: r.servers[e.leader]! })), compareElections),
+    committed:
+      s.committed.length === 0
+        ? s.committed
+        : toRecordSet(s.committed.map((c) => ({ ...c, value: r.values[c.value]! })), compareCommitted),
   };
 }
 
@@ -82,7 +103,9 @@ export function renamings(servers: number, values: number): readonly Renaming[] 
  * same for every state of an orbit because the encoding is canonical.
  */
 export function raftSymmetry(servers: number, values: number, codec: StateCodec<RaftState>): Symmetry<RaftState> {
-  const all = renamings(servers, values);
+  // The state itself is the first candidate, so the identity need not be tried.
+  const isIdentity = (p: readonly number[]) => p.every((x, k) => x === k);
+  const all = renamings(servers, values).filter((r) => !(isIdentity(r.servers) && isIdentity(r.values)));
   const best = new Int32Array(codec.maxWords);
   const candidate = new Int32Array(codec.maxWords);
   return {

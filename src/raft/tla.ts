@@ -2,7 +2,8 @@
  * Conversions between twin states and the TLA+ values of the spec's
  * variables, as TLC prints them: per-server functions `(s1 :> ... @@ ...)`,
  * logs as sequences of `[term |-> t, value |-> v]`, `Nil` as a model value,
- * and the bag of messages as a function from message records to counts.
+ * the bag of messages as a function from message records to counts, and the
+ * history variables as sets of records.
  *
  * @module
  */
@@ -30,6 +31,8 @@ import {
 } from "../tla/value.js";
 import { type Bag, type InFlight, type Message, messageTypes, toBag } from "./messages.js";
 import {
+  type CommittedEntry,
+  type Election,
   type Entry,
   type Log,
   type RaftState,
@@ -37,8 +40,11 @@ import {
   type ServerSet,
   type ServerState,
   type Value,
+  compareCommitted,
+  compareElections,
   noServers,
   serverName,
+  toRecordSet,
   valueName,
   withServer,
 } from "./state.js";
@@ -55,6 +61,8 @@ export const raftVariables = [
   "nextIndex",
   "matchIndex",
   "messages",
+  "elections",
+  "committed",
 ] as const;
 
 /** The sizes of a config, which fix the servers and values a state may name. */
@@ -124,7 +132,17 @@ function bagToTla(bag: Bag): TlaValue {
   return tlaFunction(bag.map((item) => [messageToTla(item.m), tlaInt(item.copies)] as const));
 }
 
-/** The state as the record `[currentTerm |-> ..., ..., messages |-> ...]`. */
+/** An election `[term |-> t, leader |-> i]`. */
+export function electionToTla(e: Election): TlaValue {
+  return tlaRecord({ term: tlaInt(e.term), leader: serverValue(e.leader) });
+}
+
+/** A committed record `[index |-> k, term |-> t, value |-> v, by |-> b]`. */
+export function committedToTla(c: CommittedEntry): TlaValue {
+  return tlaRecord({ index: tlaInt(c.index), term: tlaInt(c.term), value: valueValue(c.value), by: tlaInt(c.by) });
+}
+
+/** The state as the record `[currentTerm |-> ..., ..., committed |-> ...]`. */
 export function raftToTla(config: RaftTlaConfig, s: RaftState): TlaValue {
   const n = config.servers;
   return tlaRecord({
@@ -141,6 +159,8 @@ export function raftToTla(config: RaftTlaConfig, s: RaftState): TlaValue {
     nextIndex: perServer(n, (i) => perServer(n, (j) => tlaInt(s.nextIndex[i]![j]!))),
     matchIndex: perServer(n, (i) => perServer(n, (j) => tlaInt(s.matchIndex[i]![j]!))),
     messages: bagToTla(s.messages),
+    elections: tlaSet(s.elections.map(electionToTla)),
+    committed: tlaSet(s.committed.map(committedToTla)),
   });
 }
 
@@ -168,6 +188,13 @@ export function valueFromTla(config: RaftTlaConfig, v: TlaValue): Value {
 function nat(v: TlaValue): number {
   const n = asInt(v);
   if (n < 0) throw new TlaShapeError(`expected a natural number, got ${n}`);
+  return n;
+}
+
+/** A member of `Nat \ {0}` (terms, nextIndex, history indexes). */
+function positive(v: TlaValue): number {
+  const n = asInt(v);
+  if (n < 1) throw new TlaShapeError(`expected a positive natural number, got ${n}`);
   return n;
 }
 
@@ -257,6 +284,21 @@ function bagFromTla(config: RaftTlaConfig, v: TlaValue): Bag {
   return toBag(items);
 }
 
+function electionFromTla(config: RaftTlaConfig, v: TlaValue): Election {
+  exactRecord(v, ["term", "leader"]);
+  return { term: positive(field(v, "term")), leader: serverFromTla(config, field(v, "leader")) };
+}
+
+function committedFromTla(config: RaftTlaConfig, v: TlaValue): CommittedEntry {
+  exactRecord(v, ["index", "term", "value", "by"]);
+  return {
+    index: positive(field(v, "index")),
+    term: nat(field(v, "term")),
+    value: valueFromTla(config, field(v, "value")),
+    by: positive(field(v, "by")),
+  };
+}
+
 const serverStates: readonly string[] = ["Follower", "Candidate", "Leader"];
 
 function serverStateFromTla(v: TlaValue): ServerState {
@@ -270,15 +312,23 @@ export function raftFromTla(config: RaftTlaConfig, v: TlaValue): RaftState {
   exactRecord(v, raftVariables);
   const each = <T>(name: string, read: (x: TlaValue) => T) => perServerFromTla(config, field(v, name), read);
   return {
-    currentTerm: each("currentTerm", nat),
+    currentTerm: each("currentTerm", positive),
     state: each("state", serverStateFromTla),
     votedFor: each("votedFor", (x) => (x.kind === "modelValue" && x.name === "Nil" ? null : serverFromTla(config, x))),
     log: each("log", (x) => logFromTla(config, x)),
     commitIndex: each("commitIndex", nat),
     votesResponded: each("votesResponded", (x) => serverSetFromTla(config, x)),
     votesGranted: each("votesGranted", (x) => serverSetFromTla(config, x)),
-    nextIndex: each("nextIndex", (row) => perServerFromTla(config, row, nat)),
+    nextIndex: each("nextIndex", (row) => perServerFromTla(config, row, positive)),
     matchIndex: each("matchIndex", (row) => perServerFromTla(config, row, nat)),
     messages: bagFromTla(config, field(v, "messages")),
+    elections: toRecordSet(
+      asSet(field(v, "elections")).map((e) => electionFromTla(config, e)),
+      compareElections,
+    ),
+    committed: toRecordSet(
+      asSet(field(v, "committed")).map((c) => committedFromTla(config, c)),
+      compareCommitted,
+    ),
   };
 }

@@ -29,6 +29,11 @@ export interface RaftVariant extends VariantInfo {
      * has fewer steps than this.
      */
     readonly noneShorterThan?: number;
+    /**
+     * Under what `noneShorterThan` was measured, when not under the spec as
+     * it is now (the nightly slow test searches again).
+     */
+    readonly lowerBoundMeasured?: string;
   };
   /**
    * Search flags that make the variant's breadth-first search practical where
@@ -52,7 +57,8 @@ function variant(v: Omit<RaftVariant, "description"> & { readonly mistake: strin
   const where = v.counterexample.shortest
     ? `check finds it with ${flags(v.exhibitedWith)}${search}`
     : `shown by a scripted counterexample of ${v.counterexample.steps} steps with ${flags(v.exhibitedWith)}, too deep for an exhaustive search` +
-      (v.counterexample.noneShorterThan === undefined ? "" : `; none has fewer than ${v.counterexample.noneShorterThan} steps`);
+      (v.counterexample.noneShorterThan === undefined ? "" : `; none has fewer than ${v.counterexample.noneShorterThan} steps`) +
+      (v.counterexample.lowerBoundMeasured === undefined ? "" : ` (${v.counterexample.lowerBoundMeasured})`);
   return { ...rest, description: `${mistake} (${where})` };
 }
 
@@ -65,7 +71,14 @@ export const raftVariants: readonly RaftVariant[] = [
     breaks: "LeaderCompleteness",
     rules: { ...referenceRules, mayCommit: () => true },
     exhibitedWith: { servers: 3, "max-term": 5, "max-log": 1, "max-in-flight": 1 },
-    counterexample: { steps: 50, shortest: false, noneShorterThan: 39 },
+    counterexample: {
+      steps: 50,
+      shortest: false,
+      noneShorterThan: 39,
+      // The bounded search takes 44 minutes; it was not rerun when the invariants were restated over history.
+      lowerBoundMeasured:
+        "measured with the invariants stated over the current state, before the history variables; re-measured nightly",
+    },
     searchWith: { symmetry: true, workers: 2 }, // the bounded search: 130 M orbits, 44 minutes on 2 cores
   }),
   variant({

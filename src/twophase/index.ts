@@ -9,6 +9,7 @@ import { maxEncodedRMs } from "./codec.js";
 import { twoPhaseModel } from "./model.js";
 import type { TwoPhaseState } from "./state.js";
 import { twoPhaseVariants } from "./variants.js";
+import { twoPhaseWitnesses } from "./witnesses.js";
 
 export * from "./actions.js";
 export * from "./state.js";
@@ -18,6 +19,7 @@ export * from "./codec.js";
 export * from "./tla.js";
 export * from "./variants.js";
 export * from "./symmetry.js";
+export * from "./witnesses.js";
 
 /** The protocol entry for the CLI and the registry. */
 export const twoPhase: Protocol<TwoPhaseState, TwoPhaseAction> = {
@@ -25,7 +27,12 @@ export const twoPhase: Protocol<TwoPhaseState, TwoPhaseAction> = {
   title: "Two-Phase Commit",
   tlaModule: "TwoPhase",
   options: [{ flag: "rm", description: "number of resource managers", min: 1, max: maxEncodedRMs, default: 3 }],
-  presets: [3, 4, 5, 6, 7, 8].map((n) => ({ name: `rm${n}`, options: { rm: n }, quick: n <= 7 })),
+  presets: [3, 4, 5, 6, 7, 8].map((n) => ({
+    name: `rm${n}`,
+    options: { rm: n },
+    quick: n <= 7,
+    witnesses: twoPhaseWitnesses.map((w) => w.name),
+  })),
   variants: twoPhaseVariants,
   model(options, variant) {
     const rmCount = options["rm"] ?? 3;

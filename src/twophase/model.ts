@@ -22,6 +22,8 @@ import {
 } from "./actions.js";
 import { twoPhaseCodec } from "./codec.js";
 import { twoPhaseInvariants } from "./invariants.js";
+import { twoPhaseRefinement } from "./refinement.js";
+import { twoPhaseWitnesses } from "./witnesses.js";
 import { type TwoPhaseState, initialState, rmName } from "./state.js";
 import { twoPhaseSymmetry } from "./symmetry.js";
 import { twoPhaseFromTla, twoPhaseToTla, twoPhaseVariables } from "./tla.js";
@@ -112,11 +114,13 @@ export function twoPhaseModel(
     invariants: twoPhaseInvariants(rmCount),
     actionProperties: [],
     constraint: undefined,
+    witnesses: twoPhaseWitnesses,
+    refinement: twoPhaseRefinement(rmCount),
     codec: twoPhaseCodec(rmCount),
     symmetry: twoPhaseSymmetry(rmCount),
     toTla: (s) => twoPhaseToTla(rmCount, s),
     fromTla: (v) => twoPhaseFromTla(rmCount, v),
-    tlcModel: () => ({ module: "TwoPhase", cfg: twoPhaseTlcConfig(rmCount) }),
+    tlcModel: () => ({ module: "TwoPhase", cfg: twoPhaseTlcConfig(rmCount), goalsModule: "TwoPhaseGoals" }),
     actionLabel: (a) => ({
       name: a.type,
       params: "rm" in a ? [["r", tlaModelValue(rmName(a.rm))] as const] : [],

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { manifestEntry, readManifest } from "../../model-check/manifest.js";
 import { projectRoot } from "../../model-check/project-root.js";
-import { paxosVariants } from "../../src/paxos/index.js";
+import { paxosModel, paxosVariants } from "../../src/paxos/index.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
@@ -35,12 +35,30 @@ describe("tla-twin check paxos", () => {
   });
 
   it("prints a readable counterexample and exits 1 for each variant", () => {
+    // A variant named after the refinement (shared-promise, which breaks no invariant) is
+    // searched with --refinement; the others as before, without it, on their invariants.
+    const refinement = paxosModel({ acceptorCount: 3, valueCount: 2, maxBallot: 1 }).refinement!.name;
     for (const variant of paxosVariants) {
-      const r = run("check", "paxos", "--variant", variant.name, "--quiet");
-      expect(r.code).toBe(1);
+      const byRefinement = variant.breaks === refinement;
+      const r = run("check", "paxos", "--variant", variant.name, ...(byRefinement ? ["--refinement"] : []), "--quiet");
+      expect(r.code, variant.name).toBe(1);
       expect(r.stdout).toContain(`variant ${variant.name}`);
-      expect(r.stdout).toContain(`Invariant ${variant.breaks} is violated.`);
+      expect(r.stdout).toContain(byRefinement ? `Action property ${variant.breaks} is violated.` : `Invariant ${variant.breaks} is violated.`);
       expect(r.stdout).toMatch(/ 1\. Phase1a\(\d\)/);
+    }
+  });
+
+  it("reports a variant named after the refinement as that action property, with --refinement only", () => {
+    const refinement = paxosModel({ acceptorCount: 3, valueCount: 2, maxBallot: 1 }).refinement!.name;
+    const variants = paxosVariants.filter((v) => v.breaks === refinement);
+    expect(variants.map((v) => v.name)).toEqual(["shared-promise"]);
+    for (const variant of variants) {
+      const checked = run("check", "paxos", "--variant", variant.name, "--refinement", "--json");
+      expect(checked.code).toBe(1);
+      expect(JSON.parse(checked.stdout).violation).toMatchObject({ kind: "action-property", name: refinement });
+      const unchecked = run("check", "paxos", "--variant", variant.name, "--json");
+      expect(unchecked.code).toBe(0);
+      expect(JSON.parse(unchecked.stdout).violation).toBeNull();
     }
   });
 

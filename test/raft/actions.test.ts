@@ -4,6 +4,7 @@
  * else stays as it was. Servers s1, s2, s3 are 0, 1, 2 here.
  */
 import { describe, expect, it } from "vitest";
+import { bfs } from "../../model-check/bfs.js";
 import {
   type AppendEntriesRequest,
   type AppendEntriesResponse,
@@ -12,6 +13,7 @@ import {
   type RequestVoteRequest,
   type RequestVoteResponse,
   advanceCommitIndex,
+  allFaults,
   appendEntries,
   appendEntriesLogOk,
   becomeLeader,
@@ -26,6 +28,7 @@ import {
   handleRequestVoteResponse,
   initialState,
   raftContext,
+  raftModel,
   receive,
   referenceRules,
   requestVote,
@@ -147,6 +150,22 @@ describe("BecomeLeader(i): a candidate with a quorum of votes", () => {
     expect(s1Leader.nextIndex[s1]).toEqual([1, 1, 1]);
     expect(s1Leader.matchIndex[s1]).toEqual([0, 0, 0]);
   });
+  it("records the election won: elections' = elections \\cup {[term |-> currentTerm[i], leader |-> i]}", () => {
+    expect(s1Leader.elections).toEqual([{ term: 2, leader: s1 }]);
+    expect(s1Leader.committed).toEqual([]);
+    // The set stays sorted by term, then leader, whatever order the elections came in.
+    const s2Candidate = only(s1Leader, {
+      currentTerm: [2, 4, 5],
+      state: ["Leader", "Candidate", "Follower"],
+      votesGranted: [0b011, 0b110, 0],
+      elections: [{ term: 2, leader: s1 }, { term: 5, leader: s3 }],
+    });
+    expect(must(becomeLeader(ctx, s2Candidate, s2)).elections).toEqual([
+      { term: 2, leader: s1 },
+      { term: 4, leader: s2 },
+      { term: 5, leader: s3 },
+    ]);
+  });
   it("is disabled without a quorum (one vote of three)", () => {
     const oneVote = only(s1Candidate, { votesGranted: [0b001, 0, 0] });
     expect(becomeLeader(ctx, oneVote, s1)).toBeUndefined();
@@ -172,9 +191,51 @@ describe("AdvanceCommitIndex(i): commit what a quorum stores, if of the current 
   it("changes nothing while only the leader stores the entry", () => {
     expect(advanceCommitIndex(ctx, withEntry, s1)).toEqual(withEntry);
   });
-  it("commits once a follower's matchIndex makes a quorum", () => {
+  it("commits once a follower's matchIndex makes a quorum, recording the entry with by = currentTerm[i]", () => {
     const matched = only(withEntry, { matchIndex: [[0, 1, 0], [0, 0, 0], [0, 0, 0]] });
-    expect(must(advanceCommitIndex(ctx, matched, s1))).toEqual(only(matched, { commitIndex: [1, 0, 0] }));
+    expect(must(advanceCommitIndex(ctx, matched, s1))).toEqual(
+      only(matched, { commitIndex: [1, 0, 0], committed: [{ index: 1, term: 2, value: 0, by: 2 }] }),
+    );
+  });
+  it("records every index from commitIndex[i] + 1 to the new commitIndex, and only those", () => {
+    const three = only(withEntry, {
+      log: [[{ term: 2, value: 0 }, { term: 2, value: 1 }, { term: 2, value: 0 }], [], []],
+      commitIndex: [1, 0, 0],
+      committed: [{ index: 1, term: 2, value: 0, by: 2 }],
+      matchIndex: [[0, 3, 0], [0, 0, 0], [0, 0, 0]],
+    });
+    expect(must(advanceCommitIndex(ctx, three, s1)).committed).toEqual([
+      { index: 1, term: 2, value: 0, by: 2 },
+      { index: 2, term: 2, value: 1, by: 2 },
+      { index: 3, term: 2, value: 0, by: 2 },
+    ]);
+  });
+  it("records nothing when commitIndex does not grow (a stale matchIndex may even lower it, as in the spec)", () => {
+    const committedTwo = only(withEntry, {
+      log: [[{ term: 2, value: 0 }, { term: 2, value: 1 }], [], []],
+      commitIndex: [2, 0, 0],
+      committed: [
+        { index: 1, term: 2, value: 0, by: 2 },
+        { index: 2, term: 2, value: 1, by: 2 },
+      ],
+      matchIndex: [[0, 1, 0], [0, 0, 0], [0, 0, 0]],
+    });
+    const lowered = must(advanceCommitIndex(ctx, committedTwo, s1));
+    expect(lowered.commitIndex).toEqual([1, 0, 0]);
+    expect(lowered.committed).toBe(committedTwo.committed);
+  });
+  it("a re-elected leader that commits an index again adds a record with its own term as by", () => {
+    const again = only(withEntry, {
+      currentTerm: [3, 3, 1],
+      log: [[{ term: 2, value: 0 }, { term: 3, value: 0 }], [], []],
+      committed: [{ index: 1, term: 2, value: 0, by: 2 }],
+      matchIndex: [[0, 2, 0], [0, 0, 0], [0, 0, 0]],
+    });
+    expect(must(advanceCommitIndex(ctx, again, s1)).committed).toEqual([
+      { index: 1, term: 2, value: 0, by: 2 },
+      { index: 1, term: 2, value: 0, by: 3 },
+      { index: 2, term: 3, value: 0, by: 3 },
+    ]);
   });
   it("does not commit a quorum-stored entry of an earlier term (dissertation, Figure 3.7)", () => {
     const olderEntry = only(withEntry, {
@@ -455,5 +516,42 @@ describe("Receive, DuplicateMessage, DropMessage: m must be in flight", () => {
     const inTerm2 = inFlight(only(init, { currentTerm: [2, 2, 1] }), m);
     const twice = must(duplicateMessage(ctx, inTerm2, m));
     expect(copiesIn(must(receive(ctx, twice, m)).messages, m)).toBe(1);
+  });
+});
+
+describe("the history variables: only BecomeLeader and AdvanceCommitIndex write them (UNCHANGED historyVars elsewhere)", () => {
+  // Every transition of a two-server config that reaches elections and commits.
+  const model = raftModel({ servers: 2, values: 1, maxTerm: 3, maxLogLength: 1, maxCopies: 1, maxInFlight: 1, ...allFaults });
+  it("keeps elections and committed as they are in every other step, and each writer keeps the other one", () => {
+    let elected = 0;
+    let committed = 0;
+    const result = bfs(
+      {
+        ...model,
+        actionProperties: [
+          {
+            name: "HistoryWrittenOnlyByItsActions",
+            description: "",
+            holds: (s, a, t) => {
+              if (t.elections !== s.elections) elected++;
+              if (t.committed !== s.committed) committed++;
+              switch (a.type) {
+                case "BecomeLeader":
+                  return t.committed === s.committed && t.elections.length === s.elections.length + 1;
+                case "AdvanceCommitIndex":
+                  return t.elections === s.elections;
+                default:
+                  return t.elections === s.elections && t.committed === s.committed;
+              }
+            },
+          },
+        ],
+      },
+      { checkDeadlock: false },
+    );
+    expect(result.violation).toBeNull();
+    // Not vacuous: elections were won and entries committed along the way.
+    expect(elected).toBeGreaterThan(0);
+    expect(committed).toBeGreaterThan(0);
   });
 });

@@ -22,7 +22,31 @@ describe("tla-twin check raft", () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ protocol: "raft", violation: null, complete: true, ...tlc });
-    expect(report.config).toEqual({ servers: 2, values: 1, "max-term": 3, "max-log": 1, "max-copies": 1, "max-in-flight": 1 });
+    expect(report.config).toEqual({
+      servers: 2,
+      values: 1,
+      "max-term": 3,
+      "max-log": 1,
+      "max-copies": 1,
+      "max-in-flight": 1,
+      restarts: 1,
+      duplication: 1,
+      loss: 1,
+    });
+  });
+
+  it("checks a quick preset with symmetry, and reports the orbits TLC counts with SYMMETRY (spec/manifest.json)", () => {
+    const tlc = readManifest().models.find((m) => m.protocol === "raft" && m.preset === "restart")!.tlc;
+    const r = run("check", "raft", "--preset", "restart", "--symmetry", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ violation: null, complete: true, ...tlc });
+  });
+
+  it("switches faults off by flag: without restarts, duplication and loss fewer states are reachable", () => {
+    const all = JSON.parse(run("check", "raft", "--preset", "tiny", "--json").stdout);
+    const none = JSON.parse(run("check", "raft", "--preset", "tiny", "--restarts", "0", "--duplication", "0", "--loss", "0", "--json").stdout);
+    expect(none.config).toMatchObject({ restarts: 0, duplication: 0, loss: 0 });
+    expect(none.distinctStates).toBeLessThan(all.distinctStates);
   });
 
   it("takes the bounds as flags, a flag overriding the preset", () => {
@@ -46,7 +70,8 @@ describe("tla-twin check raft", () => {
     [["--max-term", "16"], /--max-term must be an integer from 1 to 15/],
     [["--max-log", "-1"], /--max-log must be an integer from 0 to 7 .*got "-1"/],
     [["--max-in-flight", "two"], /--max-in-flight must be an integer from 1 to 8 .*got "two"/],
-    [["--preset", "huge"], /--preset must be one of tiny, small, large, got "huge"/],
+    [["--preset", "huge"], /--preset must be one of tiny, elect, faults, values, restart, small, large, got "huge"/],
+    [["--loss", "2"], /--loss must be an integer from 0 to 1/],
     [["--variant", "nosuch"], /--variant must be one of commit-previous-term, /],
   ])("rejects %j with one line and exit code 2", (flags, message) => {
     const r = run("check", "raft", ...flags);

@@ -11,11 +11,21 @@ import { bfs } from "../../model-check/bfs.js";
 import { readManifest } from "../../model-check/manifest.js";
 import { specDir } from "../../model-check/project-root.js";
 import { resolveOptions } from "../../src/protocol.js";
-import { type RaftConfig, type RaftState, initialState, raft, raftModel } from "../../src/raft/index.js";
+import {
+  type RaftAction,
+  type RaftConfig,
+  type RaftState,
+  allFaults,
+  initialState,
+  raft,
+  raftConfigFromOptions,
+  raftModel,
+  raftTlcConfig,
+} from "../../src/raft/index.js";
 import { findProtocol } from "../../src/registry.js";
 import { itConformsToTheModelContract } from "../support/model-conformance.js";
 
-const base: RaftConfig = { servers: 2, values: 1, maxTerm: 2, maxLogLength: 1, maxCopies: 1, maxInFlight: 1 };
+const base: RaftConfig = { servers: 2, values: 1, maxTerm: 2, maxLogLength: 1, maxCopies: 1, maxInFlight: 1, ...allFaults };
 
 describe.each([
   // One server: it elects itself and commits alone; two values, two terms of entries.
@@ -35,9 +45,16 @@ describe("Raft counts equal TLC's (spec/manifest.json)", () => {
     expect(entries.map((e) => e.preset).sort()).toEqual(expect.arrayContaining(["small", "tiny"]));
   });
 
+  it("has TLC figures for every quick preset", () => {
+    for (const preset of raft.presets.filter((p) => p.quick)) expect(entries.map((e) => e.preset)).toContain(preset.name);
+  });
+
   for (const entry of entries.filter((e) => raft.presets.find((p) => p.name === e.preset)?.quick)) {
-    it(`${entry.preset}: ${entry.tlc.distinctStates} distinct, ${entry.tlc.statesGenerated} generated, depth ${entry.tlc.depth}`, () => {
-      const result = bfs(raft.model(resolveOptions(raft, entry.options)), { checkDeadlock: true });
+    // With symmetry (TLC: SYMMETRY Symmetry), both sides count orbits.
+    const symmetry = raft.presets.find((p) => p.name === entry.preset)?.symmetry === true;
+    const title = `${entry.preset}: ${entry.tlc.distinctStates} distinct, ${entry.tlc.statesGenerated} generated, depth ${entry.tlc.depth}`;
+    it(title + (symmetry ? " (orbits)" : ""), () => {
+      const result = bfs(raft.model(resolveOptions(raft, entry.options)), { checkDeadlock: true, symmetry });
       expect(result.violation).toBeNull();
       expect({ distinctStates: result.distinctStates, statesGenerated: result.statesGenerated, depth: result.depth }).toEqual(
         entry.tlc,
@@ -49,10 +66,15 @@ describe("Raft counts equal TLC's (spec/manifest.json)", () => {
     for (const entry of entries) expect(raft.presets.find((p) => p.name === entry.preset)?.options).toEqual(entry.options);
   });
 
-  it("each shipped .cfg is exactly the config the model gives TLC", () => {
+  it("each shipped .cfg is exactly raftTlcConfig of its preset (the model's own cfg, plus SYMMETRY where the preset has it)", () => {
     for (const preset of raft.presets) {
-      const model = raft.model(resolveOptions(raft, preset.options));
-      expect(readFileSync(join(specDir(), `MCRaft_${preset.name}.cfg`), "utf8")).toBe(model.tlcModel().cfg);
+      const options = resolveOptions(raft, preset.options);
+      const model = raft.model(options);
+      const symmetry = preset.symmetry === true;
+      const cfg = raftTlcConfig(raftConfigFromOptions(options), { symmetry });
+      expect(readFileSync(join(specDir(), `MCRaft_${preset.name}.cfg`), "utf8")).toBe(cfg);
+      expect(model.tlcModel().cfg).toBe(raftTlcConfig(raftConfigFromOptions(options)));
+      expect(cfg.endsWith("SYMMETRY Symmetry\n")).toBe(symmetry);
       expect(model.tlcModel().module).toBe("MCRaft");
     }
     for (const entry of entries) expect(entry.cfg).toBe(`MCRaft_${entry.preset}.cfg`);
@@ -73,7 +95,7 @@ describe("the Raft protocol entry", () => {
 
   it("labels the config with every bound", () => {
     expect(raft.model(resolveOptions(raft, {})).configLabel).toBe(
-      "servers=3 values=1 max-term=2 max-log=1 max-copies=1 max-in-flight=1",
+      "servers=3 values=1 max-term=2 max-log=1 max-copies=1 max-in-flight=1 restarts=1 duplication=1 loss=1",
     );
   });
 
@@ -111,8 +133,9 @@ describe("conflicting entries (three servers, from a state tiny and small cannot
   // s1 leads term 3 with [3] at index 1; s2 holds two entries of term 2;
   // s3 voted for s1. The same start state, given to TLC as Init, gave
   // TLC's figures 131,314 distinct / 1,911,333 generated / depth 42, equal
-  // to the checker's (a one-off cross-check, see docs/raft.md).
-  const config: RaftConfig = { servers: 3, values: 2, maxTerm: 3, maxLogLength: 2, maxCopies: 1, maxInFlight: 2 };
+  // to the checker's (a one-off cross-check made before the history
+  // variables existed, see docs/raft.md).
+  const config: RaftConfig = { servers: 3, values: 2, maxTerm: 3, maxLogLength: 2, maxCopies: 1, maxInFlight: 2, ...allFaults };
   const start: RaftState = {
     currentTerm: [3, 3, 3],
     state: ["Leader", "Follower", "Follower"],
@@ -124,6 +147,9 @@ describe("conflicting entries (three servers, from a state tiny and small cannot
     nextIndex: [[2, 2, 2], [1, 1, 1], [1, 1, 1]],
     matchIndex: [[0, 0, 0], [0, 0, 0], [0, 0, 0]],
     messages: [],
+    // The history that goes with it: s1 won term 3, nothing is committed.
+    elections: [{ term: 3, leader: 0 }],
+    committed: [],
   };
   const model = { ...raftModel(config), initialStates: () => [start] };
 
@@ -160,5 +186,132 @@ describe("LeaderAppendOnly", () => {
     expect(property.holds(before, action, appended)).toBe(true);
     // A follower's log may shrink.
     expect(property.holds(before, action, { ...before, log: [[{ term: 2, value: 0 }], []] })).toBe(true);
+  });
+});
+
+describe("MCRaft's fault switches (Restarts, Duplication, Loss): MCNext without the faults switched off", () => {
+  const withFaults = raftModel(base);
+  const without = raftModel({ ...base, restarts: false, duplication: false, loss: false });
+  // s1 a candidate of term 2 with its own vote request in flight: every fault is enabled here.
+  const s = withFaults.step(withFaults.step(withFaults.initialStates()[0]!, { type: "Timeout", i: 0 })!, { type: "RequestVote", i: 0, j: 0 })!;
+  const types = (model: typeof without) => {
+    const out: string[] = [];
+    model.forEachSuccessor(s, (a) => out.push(a.type));
+    return out;
+  };
+
+  it("enumerates no Restart, DuplicateMessage or DropMessage step, and step refuses them", () => {
+    expect(types(withFaults)).toEqual(expect.arrayContaining(["Restart", "DuplicateMessage", "DropMessage"]));
+    expect(types(without).filter((t) => ["Restart", "DuplicateMessage", "DropMessage"].includes(t))).toEqual([]);
+    const m = s.messages[0]!.m;
+    expect(without.step(s, { type: "Restart", i: 0 })).toBeUndefined();
+    expect(without.step(s, { type: "DuplicateMessage", m })).toBeUndefined();
+    expect(without.step(s, { type: "DropMessage", m })).toBeUndefined();
+    expect(without.step(s, { type: "Receive", m })).toEqual(withFaults.step(s, { type: "Receive", m }));
+  });
+
+  it("keeps every other step, in the same order", () => {
+    expect(types(without)).toEqual(types(withFaults).filter((t) => !["Restart", "DuplicateMessage", "DropMessage"].includes(t)));
+  });
+
+  it("switches each fault on its own", () => {
+    for (const [flag, type] of [["restarts", "Restart"], ["duplication", "DuplicateMessage"], ["loss", "DropMessage"]] as const) {
+      const only = raftModel({ ...base, restarts: false, duplication: false, loss: false, [flag]: true });
+      expect(types(only).filter((t) => ["Restart", "DuplicateMessage", "DropMessage"].includes(t)), flag).toContain(type);
+      expect(new Set(types(only).filter((t) => ["Restart", "DuplicateMessage", "DropMessage"].includes(t))), flag).toEqual(new Set([type]));
+    }
+  });
+
+  it("print as the cfg's Restarts, Duplication and Loss", () => {
+    const cfg = without.tlcModel().cfg;
+    expect(cfg).toContain("  Restarts = FALSE\n  Duplication = FALSE\n  Loss = FALSE\n");
+    expect(cfg).toContain("SPECIFICATION MCSpec\n");
+    expect(withFaults.tlcModel().cfg).toContain("  Restarts = TRUE\n  Duplication = TRUE\n  Loss = TRUE\n");
+  });
+});
+
+describe("each quick preset reaches what it is for (so that its invariants are not vacuous there)", () => {
+  const presetModel = (name: string) => {
+    const preset = raft.presets.find((p) => p.name === name)!;
+    return { model: raft.model(resolveOptions(raft, preset.options)), symmetry: preset.symmetry === true };
+  };
+  /** Whether a state satisfying `p` is reachable (the search stops at the first). Predicates are symmetric, so symmetry keeps them. */
+  const reaches = (name: string, p: (s: RaftState) => boolean) => {
+    const { model, symmetry } = presetModel(name);
+    const never = [{ name: "never", description: "", holds: (s: RaftState) => !p(s) }];
+    return bfs({ ...model, invariants: never }, { checkDeadlock: false, symmetry }).violation !== null;
+  };
+  /** Whether a step satisfying `p` is taken. */
+  const takes = (name: string, p: (s: RaftState, a: RaftAction, t: RaftState) => boolean) => {
+    const { model, symmetry } = presetModel(name);
+    const never = [{ name: "never", description: "", holds: (s: RaftState, a: RaftAction, t: RaftState) => !p(s, a, t) }];
+    return bfs({ ...model, actionProperties: never }, { checkDeadlock: false, symmetry }).violation !== null;
+  };
+  const shrinks = (s: RaftState, t: RaftState) => t.log.some((l, i) => l.length < s.log[i]!.length);
+
+  it("elect: an entry committed, then a leader of a later term", () => {
+    expect(reaches("elect", (s) => s.committed.some((r) => s.elections.some((e) => e.term > r.by)))).toBe(true);
+  });
+  it("elect: a follower removes a conflicting entry", () => {
+    expect(takes("elect", (s, a, t) => a.type === "Receive" && shrinks(s, t))).toBe(true);
+  });
+  it("faults: a message delivered while a second copy of it is in flight, and one delivered ahead of another", () => {
+    expect(takes("faults", (s, a) => a.type === "Receive" && s.messages.some((x) => x.copies > 1 && x.m === a.m))).toBe(true);
+    expect(takes("faults", (s, a) => a.type === "Receive" && s.messages.length > 1 && s.messages[0]!.m !== a.m)).toBe(true);
+  });
+  it("faults: a stale response dropped, and a restart after a commit", () => {
+    expect(
+      takes("faults", (s, a) => a.type === "Receive" && a.m.mtype.endsWith("Response") && a.m.mterm < s.currentTerm[a.m.mdest]!),
+    ).toBe(true);
+    expect(takes("faults", (s, a) => a.type === "Restart" && s.commitIndex[a.i]! > 0)).toBe(true);
+  });
+  it("values: two different values committed at two indexes", () => {
+    expect(reaches("values", (s) => s.committed.some((r) => s.committed.some((q) => q.index !== r.index && q.value !== r.value)))).toBe(
+      true,
+    );
+  });
+  it("restart: a server restarts after voting, and an election follows", () => {
+    expect(takes("restart", (s, a) => a.type === "Restart" && s.votedFor[a.i] !== null && s.elections.length > 0)).toBe(true);
+  });
+});
+
+describe("each quick preset catches the bug-zoo variant it is for", () => {
+  it.each([
+    ["elect", "vote-without-log-check"],
+    ["faults", "count-stale-votes"],
+    ["restart", "forget-vote-on-restart"],
+  ])("%s catches %s", (name, variant) => {
+    const preset = raft.presets.find((p) => p.name === name)!;
+    const model = raft.model(resolveOptions(raft, preset.options), variant);
+    const result = bfs(model, { checkDeadlock: false, symmetry: preset.symmetry === true });
+    const breaks = raft.variants.find((v) => v.name === variant)!.breaks;
+    expect(result.violation?.kind === "invariant" && result.violation.name).toBe(breaks);
+  });
+});
+
+describe("the codec's room for the history", () => {
+  const config: RaftConfig = { ...base, servers: 3, values: 2, maxTerm: 3, maxLogLength: 2 };
+  const model = raftModel(config);
+  const words = new Int32Array(model.codec.maxWords);
+  const roundTrip = (s: RaftState) => model.codec.decode(words, 0, model.codec.encode(s, words, 0));
+
+  it("encodes every election up to MaxTerm and every record a config can reach, within maxWords", () => {
+    // Every (index, term, value, by) with index <= MaxLogLength, terms <= MaxTerm: 2 * 3 * 2 * 3 = 36 records.
+    const committed = [];
+    for (let index = 1; index <= 2; index++)
+      for (let term = 1; term <= 3; term++) for (let value = 0; value < 2; value++) for (let by = 1; by <= 3; by++) committed.push({ index, term, value, by });
+    const elections = [1, 2, 3].flatMap((term) => [0, 1, 2].map((leader) => ({ term, leader })));
+    const s: RaftState = { ...initialState(3), elections, committed };
+    expect(model.codec.encode(s, words, 0)).toBeLessThanOrEqual(model.codec.maxWords);
+    expect(roundTrip(s)).toEqual(s);
+  });
+
+  it("throws a RangeError for an election beyond MaxTerm, or a record that does not fit", () => {
+    expect(() => model.codec.encode({ ...initialState(3), elections: [{ term: 4, leader: 0 }] }, words, 0)).toThrow(RangeError);
+    expect(() => model.codec.encode({ ...initialState(3), committed: [{ index: 16, term: 1, value: 0, by: 1 }] }, words, 0)).toThrow(
+      RangeError,
+    );
+    const tooMany = Array.from({ length: 37 }, (_, k) => ({ index: 1, term: 1, value: 0, by: k + 1 }));
+    expect(() => model.codec.encode({ ...initialState(3), committed: tooMany }, words, 0)).toThrow(RangeError);
   });
 });

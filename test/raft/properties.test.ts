@@ -7,12 +7,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatActionLabel } from "../../model-check/format.js";
-import { type RaftAction, type RaftState, raftModel } from "../../src/raft/index.js";
+import { type RaftAction, type RaftState, allFaults, raftModel } from "../../src/raft/index.js";
 import { deepFreeze } from "../support/deep-freeze.js";
 
 const seed = 20261123;
 /** Three servers, two values, four terms, logs of three entries, three messages in flight (two copies each). */
-const model = raftModel({ servers: 3, values: 2, maxTerm: 4, maxLogLength: 3, maxCopies: 2, maxInFlight: 3 });
+const model = raftModel({ servers: 3, values: 2, maxTerm: 4, maxLogLength: 3, maxCopies: 2, maxInFlight: 3, ...allFaults });
 const choices = fc.array(fc.nat(), { minLength: 20, maxLength: 120 });
 
 /**

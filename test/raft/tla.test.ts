@@ -7,15 +7,26 @@ import { describe, expect, it } from "vitest";
 import {
   type AppendEntriesRequest,
   type RaftState,
+  allFaults,
   initialState,
   raftActionLabel,
   raftModel,
   withMessage,
 } from "../../src/raft/index.js";
-import { type TlaValue, TlaShapeError, field, formatTla, tlaInt, tlaRecord, tlaString } from "../../src/tla/value.js";
+import {
+  type TlaValue,
+  TlaShapeError,
+  field,
+  formatTla,
+  tlaInt,
+  tlaModelValue,
+  tlaRecord,
+  tlaSet,
+  tlaString,
+} from "../../src/tla/value.js";
 import { formatActionLabel } from "../../model-check/format.js";
 
-const model = raftModel({ servers: 2, values: 2, maxTerm: 3, maxLogLength: 2, maxCopies: 2, maxInFlight: 2 });
+const model = raftModel({ servers: 2, values: 2, maxTerm: 3, maxLogLength: 2, maxCopies: 2, maxInFlight: 2, ...allFaults });
 const request: AppendEntriesRequest = {
   mtype: "AppendEntriesRequest",
   mterm: 2,
@@ -57,8 +68,38 @@ describe("toTla prints each variable as TLC does", () => {
     expect(variable(initialState(2), "messages")).toBe("<<>>");
   });
 
+  it("the history variables as sets of records, the empty set as {}", () => {
+    const withHistory: RaftState = {
+      ...state,
+      elections: [
+        { term: 2, leader: 0 },
+        { term: 3, leader: 1 },
+      ],
+      committed: [{ index: 1, term: 2, value: 1, by: 2 }],
+    };
+    expect(variable(withHistory, "elections")).toBe("{[leader |-> s1, term |-> 2], [leader |-> s2, term |-> 3]}");
+    expect(variable(withHistory, "committed")).toBe("{[by |-> 2, index |-> 1, term |-> 2, value |-> v2]}");
+    expect(variable(initialState(2), "elections")).toBe("{}");
+    expect(variable(initialState(2), "committed")).toBe("{}");
+    expect(model.fromTla(model.toTla(withHistory))).toEqual(withHistory);
+  });
+
   it("and reads it back", () => {
     expect(model.fromTla(model.toTla(state))).toEqual(state);
+  });
+
+  it("reads a set of records in any order into the twin's sorted arrays", () => {
+    const record = model.toTla(initialState(2));
+    if (record.kind !== "record") throw new Error("not a record");
+    const elections = tlaSet([
+      tlaRecord({ term: tlaInt(3), leader: tlaModelValue("s1") }),
+      tlaRecord({ term: tlaInt(2), leader: tlaModelValue("s2") }),
+    ]);
+    const read = model.fromTla(tlaRecord({ ...Object.fromEntries(record.fields), elections }));
+    expect(read.elections).toEqual([
+      { term: 2, leader: 1 },
+      { term: 3, leader: 0 },
+    ]);
   });
 });
 
@@ -87,10 +128,22 @@ describe("fromTla rejects values that are not states of the config", () => {
       model.fromTla(replaced("messages", { kind: "function", entries: [[goodMessage.entries[0]![0], tlaInt(0)]] })),
     ).toThrow(TlaShapeError);
   });
+
+  it("a history record with a missing or extra field, or naming a server or value outside the config", () => {
+    const election = (fields: Record<string, TlaValue>) => replaced("elections", tlaSet([tlaRecord(fields)]));
+    expect(() => model.fromTla(election({ term: tlaInt(2) }))).toThrow(TlaShapeError);
+    expect(() => model.fromTla(election({ term: tlaInt(2), leader: tlaModelValue("s3") }))).toThrow(TlaShapeError);
+    const entry = { index: tlaInt(1), term: tlaInt(2), value: tlaModelValue("v1"), by: tlaInt(2) };
+    expect(() => model.fromTla(replaced("committed", tlaSet([tlaRecord({ ...entry, extra: tlaInt(0) })])))).toThrow(TlaShapeError);
+    expect(() => model.fromTla(replaced("committed", tlaSet([tlaRecord({ ...entry, value: tlaModelValue("v3") })])))).toThrow(
+      TlaShapeError,
+    );
+    expect(() => model.fromTla(replaced("committed", tlaInt(0)))).toThrow(TlaShapeError);
+  });
 });
 
 function baseConfig() {
-  return { servers: 2, values: 2, maxTerm: 3, maxLogLength: 2, maxCopies: 2, maxInFlight: 2 };
+  return { servers: 2, values: 2, maxTerm: 3, maxLogLength: 2, maxCopies: 2, maxInFlight: 2, ...allFaults };
 }
 
 describe("action labels", () => {

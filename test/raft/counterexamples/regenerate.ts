@@ -3,7 +3,7 @@
  * per variant beside this script, which test/raft/variants.test.ts replays.
  * Run deliberately, after a change to the twin or the zoo:
  *
- *     npx tsx test/raft/counterexamples/regenerate.ts [variant ...]
+ *     npx tsx test/raft/counterexamples/regenerate.ts [--keep-search] [variant ...]
  *
  * A variant's counterexample comes from a breadth-first search of the
  * variant under its `exhibitedWith` options (with its `searchWith` flags, if
@@ -12,8 +12,12 @@
  * so): there it is the scripted scenario below, replayed through the
  * variant's own `step`, and where the variant gives `noneShorterThan`, a
  * search bounded at that depth runs and must find no violation. The figures
- * of the search are stored with the trace.
+ * of the search are stored with the trace. With `--keep-search`, a scripted
+ * variant's script runs again but its bounded search does not (it takes most
+ * of an hour): the stored figures are kept, with the variant's
+ * `lowerBoundMeasured` as their note.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { writeFileSync } from "node:fs";
 import { bfs } from "../../../model-check/bfs.js";
 import { formatActionLabel } from "../../../model-check/format.js";
@@ -103,7 +107,7 @@ const scripted: Readonly<Record<string, { readonly foundBy: string; readonly bui
   },
 };
 
-function regenerate(variant: RaftVariant): StoredCounterexample {
+function regenerate(variant: RaftVariant, keepSearch: boolean): StoredCounterexample {
   const options = resolveOptions(raft, variant.exhibitedWith);
   const model = raft.model(options, variant.name);
   const script = scripted[variant.name];
@@ -121,9 +125,15 @@ function regenerate(variant: RaftVariant): StoredCounterexample {
     symmetry: r.search.symmetry,
     depthBound: r.search.depthBound,
   });
+  let searchNote: string | undefined;
   if (script !== undefined) {
     actions = script.build(model);
-    if (maxDepth !== undefined) {
+    const file = counterexampleFile(variant.name);
+    if (maxDepth !== undefined && keepSearch && existsSync(file)) {
+      const before = JSON.parse(readFileSync(file, "utf8")) as StoredCounterexample;
+      search = before.search;
+      searchNote = variant.counterexample.lowerBoundMeasured ?? before.searchNote;
+    } else if (maxDepth !== undefined) {
       // The bounded search that shows no counterexample is shorter than maxDepth steps.
       const bounded = result();
       if (bounded.violation !== null || bounded.complete) {
@@ -149,15 +159,18 @@ function regenerate(variant: RaftVariant): StoredCounterexample {
     foundBy: script?.foundBy ?? "breadth-first search of the variant with these options: a shortest counterexample",
     shortest: script === undefined,
     search,
+    ...(searchNote === undefined ? {} : { searchNote }),
     labels: actions.map((a) => formatActionLabel(model.actionLabel(a))),
     actions,
   };
 }
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const keepSearch = args.includes("--keep-search");
+const wanted = args.filter((a) => a !== "--keep-search");
 for (const variant of raftVariants.filter((v) => wanted.length === 0 || wanted.includes(v.name))) {
   const started = Date.now();
-  const stored = regenerate(variant);
+  const stored = regenerate(variant, keepSearch);
   writeFileSync(counterexampleFile(variant.name), `${JSON.stringify(stored, null, 2)}\n`);
   console.log(`${variant.name}: ${stored.steps} steps, ${stored.breaks}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -27,6 +27,12 @@ export interface StoredCounterexample {
     readonly symmetry: boolean;
     readonly depthBound: number | null;
   } | null;
+  /**
+   * Set when `search` was kept from an earlier regeneration rather than
+   * run again (`regenerate.ts --keep-search`): under what it was measured.
+   * The slow test then checks the bound again but not the figures.
+   */
+  readonly searchNote?: string;
   /** The steps as TLC labels them (witnesses after "with"), for people. */
   readonly labels: readonly string[];
   /** The twin's actions, replayed by the tests. */
