@@ -212,7 +212,7 @@ export class Expander<S, A extends TwinAction> {
       const pending = this.pending;
       this.pendingCount++;
       pending[entry + 1] = ordinal;
-      if (witnesses.pending > 0) witnesses.onStep(this.parentId, ordinal, this.stepsToSuccessors, this.parentState!, action, next);
+      if (witnesses.pendingSteps > 0) witnesses.onStep(this.parentId, ordinal, this.stepsToSuccessors, this.parentState!, action, next);
       for (let p = 0; p < propertyCount; p++) {
         if (!actionProperties[p]!.holds(this.parentState!, action, next)) {
           pending[entry] = Pending.BrokenProperty;
@@ -225,6 +225,7 @@ export class Expander<S, A extends TwinAction> {
         // Checked now, reported in order when the successors are settled.
         pending[entry] = Pending.Outside;
         pending[entry + 7] = this.brokenInvariantIndex(next);
+        if (witnesses.pendingStates > 0) witnesses.onState(this.parentId, ordinal, this.stepsToSuccessors, next);
         return;
       }
       if (this.batchEnd + maxWords > this.batchWords.length) this.growBatch();
@@ -294,7 +295,9 @@ export class Expander<S, A extends TwinAction> {
           this.newStates++;
           // Invariants are checked on new states only, rebuilt from their encoding: keeping every
           // successor object until here would cost more (they would outlive the young generation).
-          const broken = this.brokenInvariantIndex(codec.decode(batchWords, at, length));
+          const decoded = codec.decode(batchWords, at, length);
+          if (this.witnesses.pendingStates > 0) this.witnesses.onState(id, ordinal, this.stepsToSuccessors, decoded);
+          const broken = this.brokenInvariantIndex(decoded);
           if (broken >= 0) this.found = { kind: "invariant", name: invariants[broken]!.name, parent: id, ordinal };
           else if (this.newStates >= this.options.maxNewStates) this.full = true;
           break;

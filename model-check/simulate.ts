@@ -109,7 +109,7 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
       const choice = random.below(successors.length);
       const next = successors[choice]!;
       path.push(choice);
-      if (witnesses.pending > 0) witnesses.onStep(-1, choice, path.length - 1, state, actions[choice]!, next);
+      if (witnesses.pending > 0) witnesses.onTransition(-1, choice, path.length - 1, state, actions[choice]!, next);
       const property = actionProperties.find((p) => !p.holds(state, actions[choice]!, next));
       const brokenNext = property === undefined ? brokenInvariant(next) : undefined;
       if (property !== undefined) violation = { kind: "action-property", name: property.name, trace: replayPath(model, path) };

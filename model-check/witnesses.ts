@@ -44,12 +44,18 @@ export class WitnessTracker<S, A extends TwinAction> {
   readonly found: (WitnessFound | undefined)[];
   /** Goals not yet witnessed; zero lets the hot loop skip the tracker. */
   pending: number;
+  /** Step goals not yet witnessed: the expander checks them on every transition while any are left. */
+  pendingSteps: number;
+  /** State goals not yet witnessed: checked on each new state (and each outside the constraint). */
+  pendingStates: number;
   private readonly goals: readonly Witness<S, A>[];
 
   constructor(model: Model<S, A>) {
     this.goals = model.witnesses ?? [];
     this.found = this.goals.map(() => undefined);
     this.pending = this.goals.length;
+    this.pendingSteps = this.goals.filter((g) => g.kind === "step").length;
+    this.pendingStates = this.pending - this.pendingSteps;
   }
 
   /** Records the state goals an initial state reaches (0 steps). */
@@ -61,22 +67,39 @@ export class WitnessTracker<S, A extends TwinAction> {
   }
 
   /**
-   * Records the goals reached by the `ordinal`-th step from stored state
-   * `parent`, which makes a behaviour of `steps` steps.
+   * Records the step goals reached by the `ordinal`-th step from stored
+   * state `parent`, which makes a behaviour of `steps` steps.
    */
   onStep(parent: number, ordinal: number, steps: number, state: S, action: A, next: S): void {
     for (let g = 0; g < this.goals.length; g++) {
-      if (this.found[g] !== undefined) continue;
       const goal = this.goals[g]!;
-      const reached = goal.kind === "state" ? goal.holds(next) : goal.holds(state, action, next);
-      if (reached) this.record(g, steps, parent, ordinal);
+      if (goal.kind === "step" && this.found[g] === undefined && goal.holds(state, action, next)) this.record(g, steps, parent, ordinal);
     }
+  }
+
+  /**
+   * Records the state goals that `next`, reached by the `ordinal`-th step
+   * from `parent` in a behaviour of `steps` steps, reaches. A search calls
+   * it on each state it checks invariants on; a state seen before was
+   * checked when it was new, at a depth no greater.
+   */
+  onState(parent: number, ordinal: number, steps: number, next: S): void {
+    for (let g = 0; g < this.goals.length; g++) {
+      const goal = this.goals[g]!;
+      if (goal.kind === "state" && this.found[g] === undefined && goal.holds(next)) this.record(g, steps, parent, ordinal);
+    }
+  }
+
+  /** Both: for searches that look at every successor object (simulation). */
+  onTransition(parent: number, ordinal: number, steps: number, state: S, action: A, next: S): void {
+    if (this.pendingSteps > 0) this.onStep(parent, ordinal, steps, state, action, next);
+    if (this.pendingStates > 0) this.onState(parent, ordinal, steps, next);
   }
 
   /** Takes a witness found elsewhere (another thread) if it is shorter than the one held. */
   merge(other: WitnessFound): void {
     const held = this.found[other.goal];
-    if (held === undefined) this.pending--;
+    if (held === undefined) this.count(other.goal);
     if (held === undefined || other.steps < held.steps) this.found[other.goal] = other;
   }
 
@@ -97,7 +120,13 @@ export class WitnessTracker<S, A extends TwinAction> {
 
   private record(goal: number, steps: number, parent: number, ordinal: number): void {
     this.found[goal] = { goal, steps, parent, ordinal };
+    this.count(goal);
+  }
+
+  private count(goal: number): void {
     this.pending--;
+    if (this.goals[goal]!.kind === "step") this.pendingSteps--;
+    else this.pendingStates--;
   }
 }
 

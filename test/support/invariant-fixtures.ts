@@ -17,6 +17,7 @@ import type { Model, TwinAction } from "../../src/protocol.js";
 import { projectRoot } from "../../model-check/project-root.js";
 import { TlaShapeError } from "../../src/tla/value.js";
 import { paxosInvariantFixtures } from "./invariant-fixtures-paxos.js";
+import { raftInvariantFixtures } from "./invariant-fixtures-raft.js";
 import { twoPhaseInvariantFixtures } from "./invariant-fixtures-twophase.js";
 
 /** One hand-built state, and what makes it break or satisfy the property. */
@@ -88,7 +89,7 @@ export function allInvariantFixtures(): readonly AnyInvariantFixtures[] {
   return [
     twoPhaseInvariantFixtures() as unknown as AnyInvariantFixtures,
     paxosInvariantFixtures() as unknown as AnyInvariantFixtures,
-    // Raft: add `raftInvariantFixtures()` from ./invariant-fixtures-raft.js here.
+    raftInvariantFixtures() as unknown as AnyInvariantFixtures,
   ];
 }
 
