@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { protocols } from "../../../src/registry.js";
 import { type Manifest, type ManifestEntry, manifestEntry, readManifest } from "../../manifest.js";
 import { specDir } from "../../project-root.js";
-import { cfgMismatch, collectTlcSide, defaultCrossCheckSettings } from "../crosscheck.js";
+import { type CrossCheckTarget, cfgMismatch, collectTlcSide, defaultCrossCheckSettings } from "../crosscheck.js";
 import { goldenCommand, readGolden, specFileSha256, writeGolden } from "../golden.js";
 import { runTlc } from "../tlc-run.js";
 import { confirmGoal } from "../witness-check.js";
@@ -106,16 +106,7 @@ function main(args: readonly string[]): number {
           continue;
         }
         if (counted.version !== undefined) versions.add(counted.version);
-        entries.push({
-          protocol: target.protocol.name,
-          preset: target.preset!,
-          options: target.options,
-          module: target.model.tlcModel().module,
-          cfg,
-          tlc: counted.counts,
-          ...(goals.steps === undefined ? {} : { witnesses: goals.steps }),
-          sources: sourceHashes([...counted.sources, cfg, ...goalFiles(target.model, preset)]),
-        });
+        entries.push(recordedEntry(target, cfg, preset, counted.counts, counted.sources, goals.steps));
         console.log(
           `${name}: ${counted.counts.distinctStates} distinct, ${counted.counts.statesGenerated} generated, depth ${counted.counts.depth} ` +
             `(orbits, TLC SYMMETRY: counts and witnesses only, no golden files); ${describeTimes(timings)}`,
@@ -136,16 +127,7 @@ function main(args: readonly string[]): number {
       );
       const bytes = written.reduce((n, w) => n + w.bytes, 0);
       totalBytes += bytes;
-      entries.push({
-        protocol: target.protocol.name,
-        preset: target.preset!,
-        options: target.options,
-        module: target.model.tlcModel().module,
-        cfg,
-        tlc: side.counts,
-        ...(goals.steps === undefined ? {} : { witnesses: goals.steps }),
-        sources: sourceHashes([...side.sources, cfg, ...goalFiles(target.model, preset)]),
-      });
+      entries.push(recordedEntry(target, cfg, preset, side.counts, side.sources, goals.steps));
       const times = describeTimes(timings);
       console.log(
         `${name}: ${side.counts.distinctStates} distinct, ${side.counts.statesGenerated} generated, depth ${side.counts.depth}; ` +
@@ -187,6 +169,27 @@ function main(args: readonly string[]): number {
     return 1;
   }
   return 0;
+}
+
+/** The manifest entry for a preset: TLC's counts and witnesses, and the hashes of what TLC read for them. */
+function recordedEntry(
+  target: CrossCheckTarget,
+  cfg: string,
+  preset: Preset,
+  counts: TlcCounts,
+  sources: readonly string[],
+  witnesses: Record<string, number> | undefined,
+): ManifestEntry {
+  return {
+    protocol: target.protocol.name,
+    preset: target.preset!,
+    options: target.options,
+    module: target.model.tlcModel().module,
+    cfg,
+    tlc: { distinctStates: counts.distinctStates, statesGenerated: counts.statesGenerated, depth: counts.depth },
+    ...(witnesses === undefined ? {} : { witnesses }),
+    sources: sourceHashes([...sources, cfg, ...goalFiles(target.model, preset)]),
+  };
 }
 
 /** The goals module, when the preset's witnesses were confirmed with it. */
