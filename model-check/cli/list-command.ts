@@ -30,7 +30,7 @@ export function runList(argv: readonly string[]): number {
     for (const o of p.options) console.log(`  --${o.flag} ${o.min}..${o.max}, default ${o.default}: ${o.description}`);
     for (const preset of p.presets) {
       const values = Object.entries(preset.options).map(([k, v]) => `--${k} ${v}`).join(" ");
-      const flags = [preset.quick ? "in npm run check" : undefined, preset.symmetry === true ? "symmetry" : undefined].filter((x) => x !== undefined);
+      const flags = [preset.quick ? "in npm run check" : undefined, preset.symmetry === true ? "searched with --symmetry: TLC counts orbits" : undefined].filter((x) => x !== undefined);
       console.log(`  preset ${preset.name}: ${values}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}`);
       if (preset.excludes !== undefined) console.log(`    excludes: ${preset.excludes}`);
       if ((preset.witnesses ?? []).length > 0) console.log(`    witnesses: ${preset.witnesses!.join(", ")}`);
