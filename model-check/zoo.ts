@@ -148,6 +148,8 @@ export interface ZooRow {
 export interface ZooOptions {
   /** The protocols whose variants to run; all of them by default. */
   readonly protocols?: readonly AnyProtocol[];
+  /** Only the variants of these names (of any protocol run); all of them when left out. */
+  readonly variants?: readonly string[];
   /** Run every quick preset, not only until the first catches the variant. */
   readonly allPresets?: boolean;
   /** TLC's recorded results; read from golden/zoo.json when left out, none when null. */
@@ -308,7 +310,10 @@ export function runZoo(options: ZooOptions = {}): ZooRow[] {
   const golden = options.golden === null ? undefined : (options.golden ?? readZooGolden());
   const rows: ZooRow[] = [];
   for (const protocol of options.protocols ?? allProtocols) {
-    for (const variant of protocol.variants) rows.push(zooRow(protocol, variant, options, golden));
+    for (const variant of protocol.variants) {
+      if (options.variants !== undefined && !options.variants.includes(variant.name)) continue;
+      rows.push(zooRow(protocol, variant, options, golden));
+    }
   }
   return rows;
 }

@@ -161,4 +161,93 @@ CountStaleVotes_HandleRequestVoteResponse(i, j, m) ==
                         IF m.mvoteGranted THEN @ \cup {j} ELSE @]
   /\ Discard(m)
   /\ UNCHANGED <<serverVars, leaderVars, logVars, historyVars>>
+
+(***************************************************************************)
+(* keep-earlier-votes (twin rule keepsVotesOnTimeout): a candidate that    *)
+(* times out again keeps the votes it was granted in its earlier election. *)
+(* Votes of one term then win another, where the voters may vote again:    *)
+(* ElectionSafety breaks.                                                  *)
+(***************************************************************************)
+KeepEarlierVotes_Timeout(i) ==
+  /\ state[i] \in {"Follower", "Candidate"}
+  /\ currentTerm' = [currentTerm EXCEPT ![i] = @ + 1]
+  /\ state' = [state EXCEPT ![i] = "Candidate"]
+  /\ votedFor' = [votedFor EXCEPT ![i] = Nil]
+  \* changed: votesResponded and votesGranted are not reset to {}
+  /\ UNCHANGED <<logVars, leaderVars, messages, historyVars, candidateVars>>   \* changed: candidateVars
+
+(***************************************************************************)
+(* accept-older-leader (twin rule acceptsAppendRequest): a follower takes  *)
+(* an AppendEntries request of an earlier term as from the leader of its   *)
+(* current term instead of refusing it. The old leader's entry can replace *)
+(* one the follower knows is committed: CommitIndexInLog breaks.           *)
+(***************************************************************************)
+AcceptOlderLeader_HandleAppendEntriesRequest(i, j, m) ==
+  /\ m.mterm <= currentTerm[i]
+  /\ \/ \* refuse
+        /\ \/ /\ m.mterm < currentTerm[i]
+              /\ state[i] # "Follower"   \* changed: a follower does not refuse it
+           \/ /\ m.mterm <= currentTerm[i]   \* changed: = currentTerm[i]
+              /\ state[i] = "Follower"
+              /\ ~AppendEntriesLogOk(i, m)
+        /\ Reply([mtype       |-> "AppendEntriesResponse",
+                  mterm       |-> currentTerm[i],
+                  msuccess    |-> FALSE,
+                  mmatchIndex |-> 0,
+                  msource     |-> i,
+                  mdest       |-> j],
+                 m)
+        /\ UNCHANGED <<serverVars, logVars>>
+     \/ \* a candidate of the same term steps down
+        /\ m.mterm = currentTerm[i]
+        /\ state[i] = "Candidate"
+        /\ state' = [state EXCEPT ![i] = "Follower"]
+        /\ UNCHANGED <<currentTerm, votedFor, logVars, messages>>
+     \/ \* a follower of the same term accepts
+        /\ m.mterm <= currentTerm[i]   \* changed: = currentTerm[i]
+        /\ state[i] = "Follower"
+        /\ AppendEntriesLogOk(i, m)
+        /\ LET index == m.mprevLogIndex + 1
+               hasEntries ==
+                 IF m.mentries = << >> THEN TRUE
+                 ELSE /\ Len(log[i]) >= index
+                      /\ log[i][index].term = m.mentries[1].term
+           IN \/ \* i has m's entries (if any): acknowledge, learn commitIndex
+                 /\ hasEntries
+                 /\ commitIndex' = [commitIndex EXCEPT ![i] = m.mcommitIndex]
+                 /\ Reply([mtype       |-> "AppendEntriesResponse",
+                           mterm       |-> currentTerm[i],
+                           msuccess    |-> TRUE,
+                           mmatchIndex |-> m.mprevLogIndex + Len(m.mentries),
+                           msource     |-> i,
+                           mdest       |-> j],
+                          m)
+                 /\ UNCHANGED <<serverVars, log>>
+              \/ \* i's entry at index conflicts: remove i's last entry
+                 /\ m.mentries # << >>
+                 /\ Len(log[i]) >= index
+                 /\ log[i][index].term # m.mentries[1].term
+                 /\ log' = [log EXCEPT ![i] = SubSeq(@, 1, Len(@) - 1)]
+                 /\ UNCHANGED <<serverVars, commitIndex, messages>>
+              \/ \* i's log ends just before m's entry: append it
+                 /\ m.mentries # << >>
+                 /\ Len(log[i]) = m.mprevLogIndex
+                 /\ log' = [log EXCEPT ![i] = Append(@, m.mentries[1])]
+                 /\ UNCHANGED <<serverVars, commitIndex, messages>>
+  /\ UNCHANGED <<candidateVars, leaderVars, historyVars>>
+
+(***************************************************************************)
+(* log-not-persisted (twin rule logAfterRestart): a restarted server has   *)
+(* lost its log, though it acknowledged the entries as stored. A leader   *)
+(* that restarts loses entries of its own log: LeaderAppendOnly breaks.   *)
+(***************************************************************************)
+LogNotPersisted_Restart(i) ==
+  /\ state' = [state EXCEPT ![i] = "Follower"]
+  /\ log' = [log EXCEPT ![i] = << >>]   \* changed: log was kept
+  /\ votesResponded' = [votesResponded EXCEPT ![i] = {}]
+  /\ votesGranted' = [votesGranted EXCEPT ![i] = {}]
+  /\ nextIndex' = [nextIndex EXCEPT ![i] = [j \in Server |-> 1]]
+  /\ matchIndex' = [matchIndex EXCEPT ![i] = [j \in Server |-> 0]]
+  /\ commitIndex' = [commitIndex EXCEPT ![i] = 0]
+  /\ UNCHANGED <<currentTerm, votedFor, messages, historyVars>>   \* changed: no log
 =============================================================================

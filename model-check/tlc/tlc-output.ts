@@ -93,6 +93,7 @@ const informational = new Set([
   2188, // Running Random Simulation ...
   2189, // Computing initial states...
   2190, // Finished computing initial states
+  2191, // Finished computing initial states, when some are equal (N generated, M distinct)
   2200, // Progress (model checking)
   2209, // Progress (simulation)
   2219, // SANY finished.

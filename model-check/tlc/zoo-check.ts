@@ -14,9 +14,11 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { basename } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { AnyModel, VariantInfo } from "../../src/protocol.js";
 import { type ZooViolation, tlaVariantOf } from "../zoo.js";
+import { specDir } from "../project-root.js";
 import { cfgSections } from "./cfg.js";
 import { runTlc } from "./tlc-run.js";
 import type { TlcTools } from "./tools.js";
@@ -26,6 +28,15 @@ import type { SpecWorkdir } from "./workdir.js";
 export interface ZooJob {
   readonly module: string;
   readonly cfg: string;
+  /** A wrapper module to write beside the config, when the root module is one (see {@link zooJob}). */
+  readonly moduleText?: string;
+}
+
+/** Whether spec/<module>.tla names `parent` in its EXTENDS line. */
+function extendsModule(module: string, parent: string): boolean {
+  const text = readFileSync(join(specDir(), `${module}.tla`), "utf8");
+  const line = /^EXTENDS\s+(.*)$/m.exec(text);
+  return line !== null && line[1]!.split(",").some((name) => name.trim() === parent);
 }
 
 /**
@@ -44,7 +55,14 @@ export function zooJob(model: AnyModel, variant: VariantInfo, baseCfg: string = 
   const lines = sections.map((s, i) => `${s.keyword}\n  ${s.body}${i === constants ? `\n  ${overrides}` : ""}`);
   if (constants === -1) lines.unshift(`CONSTANTS\n  ${overrides}`);
   const header = `\\* Written by tla-twin for the bug zoo: variant ${variant.name} of ${model.configLabel}, in ${tla.module}.tla.`;
-  return { module: tla.module, cfg: [header, ...lines, ""].join("\n") };
+  const cfg = [header, ...lines, ""].join("\n");
+  // A preset whose root module is not the one the zoo module extends (Raft's
+  // figure37 starts in MCRaftFigure37) gets a module that extends both.
+  const root = model.tlcModel().module;
+  if (root === tla.module || extendsModule(tla.module, root)) return { module: tla.module, cfg };
+  const module = `TwinZoo_${tla.module}_${root}`;
+  const moduleText = [`---- MODULE ${module} ----`, `\\* Written by tla-twin for the bug zoo: ${tla.module} under ${root}'s config.`, `EXTENDS ${tla.module}, ${root}`, "====", ""].join("\n");
+  return { module, cfg, moduleText };
 }
 
 /** What TLC said of a variant: what it stopped at (if anything), with its counts, or why the run failed. */
@@ -71,6 +89,7 @@ export function checkVariantWithTlc(
   baseCfg?: string,
 ): ZooTlcOutcome {
   const job = zooJob(model, variant, baseCfg);
+  if (job.moduleText !== undefined) workdir.write(`${job.module}.tla`, job.moduleText);
   const cfgName = workdir.write(`Zoo_${variant.name}.cfg`, job.cfg);
   const outcome = runTlc(tools, workdir, { module: job.module, cfg: cfgName, workers: 1, timeoutMs });
   if (outcome.failure !== undefined) return { failure: outcome.failure };

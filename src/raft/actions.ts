@@ -86,6 +86,16 @@ export interface RaftRules {
   readonly voteAfterRestart: (s: RaftState, i: Server) => Server | null;
   /** HandleRequestVoteResponse: whether i tallies `m`. The spec's: only a response of its current term. */
   readonly talliesVoteResponse: (s: RaftState, i: Server, m: RequestVoteResponse) => boolean;
+  /** Timeout: whether i keeps the votes of its earlier election. The spec's: no, they are reset. */
+  readonly keepsVotesOnTimeout: (s: RaftState, i: Server) => boolean;
+  /**
+   * HandleAppendEntriesRequest: whether i takes `m` (of a term no later than
+   * its own) as from the leader of its current term. The spec's: only if
+   * m is of i's current term; otherwise i refuses it.
+   */
+  readonly acceptsAppendRequest: (s: RaftState, i: Server, m: AppendEntriesRequest) => boolean;
+  /** Restart: the log server i still has after restarting. The spec's: `log[i]`, kept on stable storage. */
+  readonly logAfterRestart: (s: RaftState, i: Server) => Log;
 }
 
 /** What every action needs besides the state: the config and the rules in force. */
@@ -123,6 +133,9 @@ export const referenceRules: RaftRules = {
   logOnAcknowledge: (log) => log,
   voteAfterRestart: (s, i) => s.votedFor[i]!,
   talliesVoteResponse: (s, i, m) => m.mterm === s.currentTerm[i],
+  keepsVotesOnTimeout: () => false,
+  acceptsAppendRequest: (s, i, m) => m.mterm === s.currentTerm[i],
+  logAfterRestart: (s, i) => s.log[i]!,
 };
 
 /** `Reply(response, request)`: the request is consumed and the response sent, in one step. */
@@ -140,8 +153,10 @@ function reply(bag: Bag, response: Message, request: Message): Bag {
  */
 export function restart(ctx: RaftContext, s: RaftState, i: Server): RaftState | undefined {
   const vote = ctx.rules.voteAfterRestart(s, i);
+  const log = ctx.rules.logAfterRestart(s, i);
   return {
     ...s,
+    log: log === s.log[i] ? s.log : except(s.log, i, log),
     state: except(s.state, i, "Follower"),
     votedFor: vote === s.votedFor[i] ? s.votedFor : except(s.votedFor, i, vote),
     votesResponded: exceptNumber(s.votesResponded, i, noServers),
@@ -156,15 +171,16 @@ export function restart(ctx: RaftContext, s: RaftState, i: Server): RaftState | 
  * Follower or candidate i starts an election in the next term.
  * @tla Raft!Timeout
  */
-export function timeout(_ctx: RaftContext, s: RaftState, i: Server): RaftState | undefined {
+export function timeout(ctx: RaftContext, s: RaftState, i: Server): RaftState | undefined {
   if (s.state[i] === "Leader") return undefined;
+  const keep = ctx.rules.keepsVotesOnTimeout(s, i);
   return {
     ...s,
     currentTerm: exceptNumber(s.currentTerm, i, s.currentTerm[i]! + 1),
     state: except(s.state, i, "Candidate"),
     votedFor: except(s.votedFor, i, null),
-    votesResponded: exceptNumber(s.votesResponded, i, noServers),
-    votesGranted: exceptNumber(s.votesGranted, i, noServers),
+    votesResponded: keep ? s.votesResponded : exceptNumber(s.votesResponded, i, noServers),
+    votesGranted: keep ? s.votesGranted : exceptNumber(s.votesGranted, i, noServers),
   };
 }
 
@@ -392,8 +408,8 @@ export function handleAppendEntriesRequest(
   if (m.mterm > term) return undefined;
   const log = s.log[i]!;
   const logOk = appendEntriesLogOk(log, m);
-  // refuse
-  if (m.mterm < term || (s.state[i] === "Follower" && !logOk)) {
+  // refuse ({@link RaftRules.acceptsAppendRequest}: the spec's refuses a request of an earlier term)
+  if (!ctx.rules.acceptsAppendRequest(s, i, m) || (s.state[i] === "Follower" && !logOk)) {
     return { ...s, messages: reply(s.messages, appendEntriesResponse(i, j, term, false, 0), m) };
   }
   // a candidate of the same term steps down

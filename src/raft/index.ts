@@ -21,6 +21,7 @@ export * from "./tla.js";
 export * from "./symmetry.js";
 export * from "./variants.js";
 export * from "./witnesses.js";
+export * from "./figure-3-7.js";
 
 /** The config that CLI options describe. */
 export function raftConfigFromOptions(options: Readonly<Record<string, number>>): RaftConfig {
@@ -39,6 +40,7 @@ export function raftConfigFromOptions(options: Readonly<Record<string, number>>)
     restarts: get("restarts") === 1,
     duplication: get("duplication") === 1,
     loss: get("loss") === 1,
+    start: get("figure-3-7") === 1 ? "figure37" : "init",
   };
 }
 
@@ -58,6 +60,13 @@ export const raft: Protocol<RaftState, RaftAction> = {
     { flag: "restarts", description: "1: servers may restart, 0: they never do (Restarts)", min: 0, max: 1, default: 1 },
     { flag: "duplication", description: "1: the network may duplicate messages, 0: it never does (Duplication)", min: 0, max: 1, default: 1 },
     { flag: "loss", description: "1: the network may lose messages, 0: it never does (Loss)", min: 0, max: 1, default: 1 },
+    {
+      flag: "figure-3-7",
+      description: "1: start from Figure 3.7 (c) of Ongaro's dissertation instead of Init (3 servers; MCRaftFigure37.tla), 0: from Init",
+      min: 0,
+      max: 1,
+      default: 0,
+    },
   ],
   presets: [
     // Seconds: part of npm run check and the tests. Two leader terms, every fault.
@@ -117,6 +126,19 @@ export const raft: Protocol<RaftState, RaftAction> = {
       symmetry: true,
       excludes: "empty logs (elections only), one leader term, no duplicated or lost messages",
       witnesses: ["RestartAfterVote"],
+    },
+    // From the dissertation's Figure 3.7 (c): the one config where the current-term commit guard matters.
+    {
+      name: "figure37",
+      options: {
+        servers: 3, values: 1, "max-term": 5, "max-log": 2, "max-copies": 1, "max-in-flight": 1,
+        restarts: 0, duplication: 0, loss: 0, "figure-3-7": 1,
+      },
+      quick: true,
+      symmetry: true,
+      excludes:
+        "starts from Figure 3.7 (c) (a leader of term 4 holding an uncommitted entry of term 2 that a conflicting entry of term 3 could replace), not Init; no faults, one message in flight",
+      witnesses: ["TwoElectionsWon", "EntryCommitted", "LeaderAfterCommit", "ConflictRemoved", "StaleResponseDropped"],
     },
     // Three servers, one election round, one entry, one message at a time: about a minute.
     {

@@ -37,6 +37,7 @@ import { raftWitnesses } from "./witnesses.js";
 import { type Message, copiesIn } from "./messages.js";
 import { type RaftState, initialState, serverName, valueName } from "./state.js";
 import { raftSymmetry } from "./symmetry.js";
+import { figure37States } from "./figure-3-7.js";
 import { messageToTla, raftFromTla, raftToTla, raftVariables, serverValue, valueValue } from "./tla.js";
 
 /** The actions of Next that take a message in flight as their witness. */
@@ -68,7 +69,16 @@ export interface RaftConfig extends RaftBounds, RaftFaults {
   readonly servers: number;
   /** How many client values, `Value = {v1, ..., vN}`. */
   readonly values: number;
+  /**
+   * Where behaviours start: the spec's `Init` (the default), or Figure 3.7
+   * (c) of Ongaro's dissertation (MCRaftFigure37.tla's `Figure37Init`,
+   * three servers only; see src/raft/figure-3-7.ts).
+   */
+  readonly start?: RaftStart;
 }
+
+/** The initial states a Raft config searches from. */
+export type RaftStart = "init" | "figure37";
 
 /**
  * Receive as `step` performs it: the same cases as {@link receive}, with the
@@ -232,6 +242,7 @@ export function raftTlcConfig(config: RaftConfig, options: RaftTlcOptions = {}):
   return [
     `\\* Raft with ${plural(config.servers, "server")} and ${plural(config.values, "client value")}, within the bounds of MCRaft.tla.`,
     `\\* Faults: ${faultsInWords(config)}.${options.symmetry === true ? " Symmetry over servers and values." : ""}`,
+    ...(config.start === "figure37" ? ["\\* Starts from Figure 3.7 (c) of Ongaro's dissertation (MCRaftFigure37.tla), not from Init."] : []),
     "CONSTANTS",
     `  Server = {${names(config.servers, serverName)}}`,
     `  Value = {${names(config.values, valueName)}}`,
@@ -243,7 +254,7 @@ export function raftTlcConfig(config: RaftConfig, options: RaftTlcOptions = {}):
     `  Restarts = ${bool(config.restarts)}`,
     `  Duplication = ${bool(config.duplication)}`,
     `  Loss = ${bool(config.loss)}`,
-    "SPECIFICATION MCSpec",
+    config.start === "figure37" ? "SPECIFICATION Figure37Spec" : "SPECIFICATION MCSpec",
     "CONSTRAINTS",
     "  TermBound",
     "  LogBound",
@@ -269,7 +280,8 @@ export function raftConfigLabel(config: RaftConfig): string {
   return (
     `servers=${config.servers} values=${config.values} max-term=${config.maxTerm} max-log=${config.maxLogLength} ` +
     `max-copies=${config.maxCopies} max-in-flight=${config.maxInFlight} ` +
-    `restarts=${Number(config.restarts)} duplication=${Number(config.duplication)} loss=${Number(config.loss)}`
+    `restarts=${Number(config.restarts)} duplication=${Number(config.duplication)} loss=${Number(config.loss)}` +
+    (config.start === "figure37" ? " figure-3-7=1" : "")
   );
 }
 
@@ -281,6 +293,8 @@ export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules)
   const ctx = raftContext(config.servers, config.values, rules);
   const fixed = serverActions(config.servers, config.values, config);
   const { duplication, loss } = config;
+  const figure37 = config.start === "figure37";
+  if (figure37 && config.servers !== 3) throw new Error(`--figure-3-7 1 needs --servers 3 (the figure's three roles), not ${config.servers}`);
   const codec = raftCodec({
     servers: config.servers,
     values: config.values,
@@ -304,7 +318,7 @@ export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules)
     configLabel: raftConfigLabel(config),
     tlaModule: "Raft",
     tlaVariables: raftVariables,
-    initialStates: () => [initialState(config.servers)],
+    initialStates: () => (figure37 ? figure37States(config.values) : [initialState(config.servers)]),
     forEachSuccessor(s, visit) {
       // Calls the action functions directly rather than through `step`:
       // ts-pattern's matcher costs about 0.8 µs a call, and this loop runs
@@ -333,6 +347,9 @@ export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules)
     toTla: (s) => raftToTla(config, s),
     fromTla: (v) => raftFromTla(config, v),
     actionLabel: raftActionLabel,
-    tlcModel: () => ({ module: "MCRaft", cfg: raftTlcConfig(config), goalsModule: "MCRaftGoals", symmetry: "Symmetry" }),
+    tlcModel: () =>
+      figure37
+        ? { module: "MCRaftFigure37", cfg: raftTlcConfig(config), goalsModule: "MCRaftFigure37Goals", symmetry: "Symmetry" }
+        : { module: "MCRaft", cfg: raftTlcConfig(config), goalsModule: "MCRaftGoals", symmetry: "Symmetry" },
   };
 }

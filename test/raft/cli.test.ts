@@ -32,6 +32,7 @@ describe("tla-twin check raft", () => {
       restarts: 1,
       duplication: 1,
       loss: 1,
+      "figure-3-7": 0,
     });
   });
 
@@ -70,7 +71,7 @@ describe("tla-twin check raft", () => {
     [["--max-term", "16"], /--max-term must be an integer from 1 to 15/],
     [["--max-log", "-1"], /--max-log must be an integer from 0 to 7 .*got "-1"/],
     [["--max-in-flight", "two"], /--max-in-flight must be an integer from 1 to 8 .*got "two"/],
-    [["--preset", "huge"], /--preset must be one of tiny, elect, faults, values, restart, small, large, got "huge"/],
+    [["--preset", "huge"], /--preset must be one of tiny, elect, faults, values, restart, figure37, small, large, got "huge"/],
     [["--loss", "2"], /--loss must be an integer from 0 to 1/],
     [["--variant", "nosuch"], /--variant must be one of commit-previous-term, /],
   ])("rejects %j with one line and exit code 2", (flags, message) => {

@@ -1,8 +1,10 @@
 /**
- * `npm run tlc:zoo [protocol...]`: TLC on the TLA+ version of every bug-zoo
- * variant (its `tlaVariant`), under the first quick preset that catches the
- * variant in the twin, and `golden/zoo.json` rewritten from the results
- * (for the protocols named, all by default; the others keep their entries).
+ * `npm run tlc:zoo [protocol...] [--variant NAME...]`: TLC on the TLA+
+ * version of every bug-zoo variant (its `tlaVariant`), under the first quick
+ * preset that catches the variant in the twin, and `golden/zoo.json`
+ * rewritten from the results (for the protocols named, all by default; with
+ * `--variant`, repeatable, only the variants of those names; every other
+ * entry is kept as it was).
  * A TLC verdict that differs from the twin's is recorded as such, with a
  * note, and printed; `tla-twin zoo` then fails on it.
  *
@@ -88,7 +90,19 @@ function checkedNames(cfg: string): string[] {
     .flatMap((s) => s.body.split(/\s+/).filter((n) => n !== ""));
 }
 
-function main(argv: readonly string[]): number {
+function main(args: readonly string[]): number {
+  const variantNames: string[] = [];
+  const argv: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === "--variant") {
+      const name = args[++k];
+      if (name === undefined) {
+        console.error("tla-twin: --variant needs a variant's name");
+        return 2;
+      }
+      variantNames.push(name);
+    } else argv.push(args[k]!);
+  }
   const unknown = argv.find((a) => !protocols.some((p) => p.name === a));
   if (unknown !== undefined) {
     console.error(`tla-twin: unknown protocol ${unknown} (protocols: ${protocols.map((p) => p.name).join(", ")})`);
@@ -100,7 +114,14 @@ function main(argv: readonly string[]): number {
     return 1;
   }
   const chosen = argv.length === 0 ? protocols : protocols.filter((p) => argv.includes(p.name));
-  const rows = runZoo({ protocols: chosen, golden: null });
+  const unknownVariant = variantNames.find((n) => !chosen.some((p) => p.variants.some((v) => v.name === n)));
+  if (unknownVariant !== undefined) {
+    console.error(`tla-twin: no variant ${unknownVariant} in ${chosen.map((p) => p.name).join(", ")}`);
+    return 2;
+  }
+  const rows = runZoo({ protocols: chosen, golden: null, ...(variantNames.length === 0 ? {} : { variants: variantNames }) });
+  const rerun = (e: ZooTlcEntry): boolean =>
+    chosen.some((p) => p.name === e.protocol) && (variantNames.length === 0 || variantNames.includes(e.variant));
   const entries: ZooTlcEntry[] = [];
   const versions = new Set<string>();
   let failed = false;
@@ -203,7 +224,7 @@ function main(argv: readonly string[]): number {
     return 1;
   }
   const old = readZooGolden();
-  const kept = (old?.variants ?? []).filter((e) => !chosen.some((p) => p.name === e.protocol));
+  const kept = (old?.variants ?? []).filter((e) => !rerun(e));
   const order = (e: ZooTlcEntry) => {
     const p = protocols.findIndex((x) => x.name === e.protocol);
     return p * 1000 + (protocols[p]?.variants.findIndex((v) => v.name === e.variant) ?? 999);
