@@ -23,6 +23,7 @@ import { FingerprintSet } from "./fingerprint-set.js";
 import { Frontier, chunkHeaderWords, recordHeaderWords } from "./frontier.js";
 import { PredecessorLog } from "./predecessor-log.js";
 import type { CheckResult } from "./result.js";
+import { type ExternalStopReason, type StopSignal, stopReason } from "./stop.js";
 
 /** Counters reported while a search runs. */
 export interface Progress {
@@ -55,6 +56,8 @@ export interface SearchOptions {
    * the abstract model's steps per transition.
    */
   readonly refinement?: boolean;
+  /** Read between chunks of work: once a stop is requested the search ends with a partial result. */
+  readonly stop?: StopSignal;
   /** Called about every `progressIntervalMs` while the search runs. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressIntervalMs?: number;
@@ -88,14 +91,15 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
 
   const maxDepth = options.maxDepth ?? Infinity;
   let depth = 0;
-  while (store.next.length > 0 && !expander.stopped && depth + 1 < maxDepth) {
+  let stoppedFromOutside: ExternalStopReason | null = null;
+  while (store.next.length > 0 && !expander.stopped && stoppedFromOutside === null && depth + 1 < maxDepth) {
     depth++;
     expander.stepsToSuccessors = depth;
     const current = store.next;
     store.next = new Frontier();
     let remaining = current.length;
     const chunks = current.chunks;
-    for (let c = 0; c < chunks.length && !expander.stopped; c++) {
+    for (let c = 0; c < chunks.length && !expander.stopped && stoppedFromOutside === null; c++) {
       const chunk = chunks[c]!;
       const end = chunk[0]!;
       for (let at = chunkHeaderWords; at < end && !expander.stopped; ) {
@@ -107,6 +111,7 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
       // Expanded chunks are dropped at once: the frontier only ever holds what is still to do.
       peakFrontierBytes = Math.max(peakFrontierBytes, (chunks.length - c) * chunk.byteLength + store.next.bytes);
       chunks[c] = emptyChunk;
+      stoppedFromOutside = options.stop?.reason ?? null;
       if (options.onProgress !== undefined) {
         const now = Date.now();
         if (now >= nextProgressAt) {
@@ -125,13 +130,15 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
   // A level whose states were found but not expanded (stopped, or at the depth bound) still counts.
   const unexplored = store.next.length > 0;
   if (unexplored) depth++;
+  const complete = !expander.stopped && stoppedFromOutside === null && !unexplored;
 
   return {
     distinctStates: visited.size,
     statesGenerated: expander.generated,
     depth,
     durationMs: Date.now() - started,
-    complete: !expander.stopped && !unexplored,
+    complete,
+    stoppedBy: stopReason(complete, expander.found !== undefined, stoppedFromOutside, expander.full),
     violation: expander.found === undefined ? null : rebuildViolation(model, store.log, expander.found),
     visitedSetBytes: visited.bytes,
     predecessorLogBytes: store.log.bytes,

@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { type ExternalStopReason, type StopSignal, stopReason } from "./stop.js";
 import type { Model, TwinAction } from "../src/protocol.js";
 import type { Progress } from "./bfs.js";
 import { DepthTable, maxRecordedDepth } from "./depth-table.js";
@@ -37,6 +38,8 @@ export interface DfsOptions {
   readonly maxDepth?: number;
   /** Stop (incomplete, without error) once this many distinct states are found. */
   readonly maxStates?: number;
+  /** Read every 1,024 expansions: once a stop is requested the search ends with a partial result. */
+  readonly stop?: StopSignal;
   /** Fingerprint each state's symmetry representative (the model must have a symmetry). */
   readonly symmetry?: boolean;
   readonly onProgress?: (progress: Progress) => void;
@@ -138,7 +141,9 @@ export function dfs<S, A extends TwinAction>(model: Model<S, A>, options: DfsOpt
   frameCursor.push(0);
   frameEnd.push(stack.end);
 
-  while (frameStart.length > 0 && !expander.stopped && !full) {
+  let stoppedFromOutside: ExternalStopReason | null = null;
+  let expansions = 0;
+  while (frameStart.length > 0 && !expander.stopped && !full && stoppedFromOutside === null) {
     const top = frameStart.length - 1;
     const at = frameCursor[top]!;
     if (at >= frameEnd[top]!) {
@@ -164,6 +169,7 @@ export function dfs<S, A extends TwinAction>(model: Model<S, A>, options: DfsOpt
     frameCursor.push(childrenStart);
     frameEnd.push(stack.end);
     if (visited.size >= maxStates) full = true;
+    if ((++expansions & 0x3ff) === 0) stoppedFromOutside = options.stop?.reason ?? null;
     if (options.onProgress !== undefined && (expander.generated & 0x3ff) < 16) {
       const now = Date.now();
       if (now >= nextProgressAt) {
@@ -179,13 +185,15 @@ export function dfs<S, A extends TwinAction>(model: Model<S, A>, options: DfsOpt
     }
   }
 
-  const stopped = expander.stopped || full;
+  const stopped = expander.stopped || full || stoppedFromOutside !== null;
+  const complete = !stopped && maxDepth === Infinity;
   return {
     distinctStates: visited.size,
     statesGenerated: expander.generated,
     depth: deepest,
     durationMs: Date.now() - started,
-    complete: !stopped && maxDepth === Infinity,
+    complete,
+    stoppedBy: stopReason(complete, expander.found !== undefined, stoppedFromOutside, full || expander.full),
     violation: expander.found === undefined ? null : rebuildViolation(model, path, expander.found),
     visitedSetBytes: visited.bytes,
     predecessorLogBytes: 0,

@@ -4,6 +4,7 @@
  * @module
  */
 import type { TwinAction } from "../src/protocol.js";
+import type { StopReason } from "./stop.js";
 import type { WitnessReport } from "./witnesses.js";
 
 /** One step of a behaviour: the action taken and the state it led to. */
@@ -49,6 +50,12 @@ export interface CheckResult<S, A extends TwinAction> {
   readonly durationMs: number;
   /** True when the whole reachable state space was explored. */
   readonly complete: boolean;
+  /**
+   * Why the search ended early, when it did without a violation: null when
+   * it is complete or found a violation (simulation, never complete, says
+   * null when it ran every behaviour it was asked for).
+   */
+  readonly stoppedBy: StopReason | null;
   /** The first violation found, or null. */
   readonly violation: Violation<S, A> | null;
   /** Bytes held by the visited set at the end. */

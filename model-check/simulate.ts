@@ -15,6 +15,7 @@
  *
  * @module
  */
+import type { ExternalStopReason, StopSignal } from "./stop.js";
 import type { Model, TwinAction } from "../src/protocol.js";
 import type { Progress } from "./bfs.js";
 import { fingerprint, fingerprintOut, prepareFingerprints } from "./fingerprint.js";
@@ -37,6 +38,8 @@ export interface SimulateOptions {
   /** Check the model's refinement claim along the walks (see SearchOptions.refinement). */
   readonly refinement?: boolean;
   readonly onProgress?: (progress: Progress) => void;
+  /** Read after every behaviour: once a stop is requested the simulation ends with what it has. */
+  readonly stop?: StopSignal;
   readonly progressIntervalMs?: number;
 }
 
@@ -84,7 +87,8 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
     successors.push(next);
   };
 
-  while (traces < options.traces && violation === null && initialStates.length > 0) {
+  let stoppedFromOutside: ExternalStopReason | null = null;
+  while (traces < options.traces && violation === null && initialStates.length > 0 && stoppedFromOutside === null) {
     traces++;
     const path = [random.below(initialStates.length)];
     let state = initialStates[path[0]!]!;
@@ -119,6 +123,7 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
       state = next;
     }
     deepest = Math.max(deepest, path.length);
+    stoppedFromOutside = options.stop?.reason ?? null;
     if (options.onProgress !== undefined) {
       const now = Date.now();
       if (now >= nextProgressAt) {
@@ -134,6 +139,8 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
     depth: deepest,
     durationMs: Date.now() - started,
     complete: false,
+    // A simulation that ran every behaviour asked for ended as planned; it is never a proof.
+    stoppedBy: violation === null ? stoppedFromOutside : null,
     violation,
     visitedSetBytes: seen.bytes,
     predecessorLogBytes: 0,

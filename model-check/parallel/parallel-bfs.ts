@@ -32,6 +32,7 @@ import { type ModelSource, buildModel } from "../model-source.js";
 import { PredecessorLog } from "../predecessor-log.js";
 import { projectRoot } from "../project-root.js";
 import type { CheckResult } from "../result.js";
+import { type ExternalStopReason, stopReason } from "../stop.js";
 import { SharedFingerprintTable } from "../shared-fingerprint-table.js";
 import {
   Control,
@@ -120,6 +121,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
   let peakFrontierBytes = initial.frontier.bytes;
   let next: Int32Array[] = initial.frontier.chunks;
   const reports: WorkerReport[] = [];
+  let stoppedFromOutside: ExternalStopReason | null = null;
 
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
@@ -165,6 +167,14 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
       };
       messages.onIdle = progress;
       messages.idleEveryMs = options.progressIntervalMs ?? 1000;
+      // A stop asked from outside reaches the workers as the flag they already obey (at their next flush).
+      messages.beforeWait = () => {
+        const reason = options.stop?.reason ?? null;
+        if (reason !== null && stoppedFromOutside === null) {
+          stoppedFromOutside = reason;
+          Atomics.store(control, Control.stop, 1);
+        }
+      };
 
       const resetRoom = () => {
         Atomics.store(control, Control.sinceRebuild, 0);
@@ -238,12 +248,14 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
 
   const logs = reports.map((r) => PredecessorLog.view(r.logBuffers, r.newStates));
   const log = new ParallelLog(initial.ordinals, logs);
+  const complete = !stopped && !unexplored;
   return {
     distinctStates: distinct,
     statesGenerated: generated,
     depth,
     durationMs: Date.now() - started,
-    complete: !stopped && !unexplored,
+    complete,
+    stoppedBy: stopReason(complete, found !== undefined, stoppedFromOutside, stopped),
     violation: found === undefined ? null : rebuildViolation(model, log, found),
     visitedSetBytes: table.bytes,
     predecessorLogBytes: logs.reduce((sum, l) => sum + l.bytes, 0),
@@ -290,6 +302,8 @@ function grow(
 /** Reads the workers' messages synchronously, sleeping on the control block's signal slot in between. */
 class MessageReader {
   onIdle: (() => void) | undefined;
+  /** Called before each wait for a message. */
+  beforeWait: (() => void) | undefined;
   idleEveryMs = 1000;
   private turn = 0;
   private lastIdle = Date.now();
@@ -314,6 +328,7 @@ class MessageReader {
           return message;
         }
       }
+      this.beforeWait?.();
       const now = Date.now();
       if (now >= deadline) throw new Error(`no worker answered within ${timeoutMs} ms`);
       if (this.onIdle !== undefined && now - this.lastIdle >= this.idleEveryMs) {
