@@ -23,7 +23,7 @@ import { FingerprintSet } from "./fingerprint-set.js";
 import { Frontier, chunkHeaderWords, recordHeaderWords } from "./frontier.js";
 import { PredecessorLog } from "./predecessor-log.js";
 import type { CheckResult } from "./result.js";
-import { type ExternalStopReason, type StopSignal, stopReason } from "./stop.js";
+import { type ExternalStopReason, type StopSignal, isAllocationFailure, stopReason } from "./stop.js";
 
 /** Counters reported while a search runs. */
 export interface Progress {
@@ -92,40 +92,46 @@ export function bfs<S, A extends TwinAction>(model: Model<S, A>, options: Search
   const maxDepth = options.maxDepth ?? Infinity;
   let depth = 0;
   let stoppedFromOutside: ExternalStopReason | null = null;
-  while (store.next.length > 0 && !expander.stopped && stoppedFromOutside === null && depth + 1 < maxDepth) {
-    depth++;
-    expander.stepsToSuccessors = depth;
-    const current = store.next;
-    store.next = new Frontier();
-    let remaining = current.length;
-    const chunks = current.chunks;
-    for (let c = 0; c < chunks.length && !expander.stopped && stoppedFromOutside === null; c++) {
-      const chunk = chunks[c]!;
-      const end = chunk[0]!;
-      for (let at = chunkHeaderWords; at < end && !expander.stopped; ) {
-        const length = chunk[at + 1]!;
-        expander.expand(chunk[at]!, chunk, at + recordHeaderWords, length, chunk[at + 2]!, chunk[at + 3]!);
-        at += recordHeaderWords + length;
-        remaining--;
-      }
-      // Expanded chunks are dropped at once: the frontier only ever holds what is still to do.
-      peakFrontierBytes = Math.max(peakFrontierBytes, (chunks.length - c) * chunk.byteLength + store.next.bytes);
-      chunks[c] = emptyChunk;
-      stoppedFromOutside = options.stop?.reason ?? null;
-      if (options.onProgress !== undefined) {
-        const now = Date.now();
-        if (now >= nextProgressAt) {
-          nextProgressAt = now + progressEvery;
-          options.onProgress({
-            distinctStates: visited.size,
-            statesGenerated: expander.generated,
-            queued: remaining + store.next.length,
-            depth,
-            elapsedMs: now - started,
-          });
+  // Memory that runs out ends the search like a stop request: with a partial result, not a stack trace.
+  try {
+    while (store.next.length > 0 && !expander.stopped && stoppedFromOutside === null && depth + 1 < maxDepth) {
+      depth++;
+      expander.stepsToSuccessors = depth;
+      const current = store.next;
+      store.next = new Frontier();
+      let remaining = current.length;
+      const chunks = current.chunks;
+      for (let c = 0; c < chunks.length && !expander.stopped && stoppedFromOutside === null; c++) {
+        const chunk = chunks[c]!;
+        const end = chunk[0]!;
+        for (let at = chunkHeaderWords; at < end && !expander.stopped; ) {
+          const length = chunk[at + 1]!;
+          expander.expand(chunk[at]!, chunk, at + recordHeaderWords, length, chunk[at + 2]!, chunk[at + 3]!);
+          at += recordHeaderWords + length;
+          remaining--;
+        }
+        // Expanded chunks are dropped at once: the frontier only ever holds what is still to do.
+        peakFrontierBytes = Math.max(peakFrontierBytes, (chunks.length - c) * chunk.byteLength + store.next.bytes);
+        chunks[c] = emptyChunk;
+        stoppedFromOutside = options.stop?.reason ?? null;
+        if (options.onProgress !== undefined) {
+          const now = Date.now();
+          if (now >= nextProgressAt) {
+            nextProgressAt = now + progressEvery;
+            options.onProgress({
+              distinctStates: visited.size,
+              statesGenerated: expander.generated,
+              queued: remaining + store.next.length,
+              depth,
+              elapsedMs: now - started,
+            });
+          }
         }
       }
     }
+  } catch (e) {
+    if (!isAllocationFailure(e)) throw e;
+    stoppedFromOutside = "memory";
   }
   // A level whose states were found but not expanded (stopped, or at the depth bound) still counts.
   const unexplored = store.next.length > 0;

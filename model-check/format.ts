@@ -120,6 +120,7 @@ export function resultToJson(
     depth: result.depth,
     durationMs: result.durationMs,
     complete: result.complete,
+    stoppedBy: result.stoppedBy,
     search: result.search,
     witnesses: result.witnesses,
     violation:

@@ -52,8 +52,22 @@ export interface Manifest {
 }
 
 /** Reads `spec/manifest.json`. */
-export function readManifest(): Manifest {
-  return JSON.parse(readFileSync(join(specDir(), "manifest.json"), "utf8")) as Manifest;
+export function readManifest(path: string = join(specDir(), "manifest.json")): Manifest {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new ManifestError(`${path} cannot be read (${(e as Error).message}); restore it from git or remake it with npm run tlc:golden`);
+  }
+  if (typeof manifest !== "object" || manifest === null || !Array.isArray((manifest as Manifest).models)) {
+    throw new ManifestError(`${path} has no "models" list; restore it from git or remake it with npm run tlc:golden`);
+  }
+  return manifest as Manifest;
+}
+
+/** The manifest of TLC's figures is missing or damaged: nothing can be compared with TLC. */
+export class ManifestError extends Error {
+  override readonly name = "ManifestError";
 }
 
 /**

@@ -64,3 +64,11 @@ export function stopReason(complete: boolean, violated: boolean, fromOutside: Ex
   if (fromOutside !== null) return fromOutside;
   return full ? "max-states" : "depth";
 }
+
+/** Messages of errors that are a failed allocation of a typed array or its buffer. */
+export const allocationFailureMessage = /Array buffer allocation failed|Invalid typed array length|Invalid array buffer length|Allocation failed/i;
+
+/** Whether `e` is a failed allocation (a RangeError the engine throws when memory runs out), which a search turns into a stop. */
+export function isAllocationFailure(e: unknown): boolean {
+  return e instanceof RangeError && allocationFailureMessage.test(e.message);
+}

@@ -7,26 +7,31 @@
 import type { AnyProtocol, Preset } from "../../src/protocol.js";
 import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { findProtocol, protocols } from "../../src/registry.js";
-import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, formatWitnesses, resultToJson } from "../format.js";
-import { readManifest } from "../manifest.js";
+import { type Manifest, ManifestError, readManifest } from "../manifest.js";
 import { checkShippedPreset, goalsNoQuickPresetDeclares } from "../shipped-check.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
+import { abandonedJsonReport, abandonedTextReport, exitCodeOf, exitCodeOfStop, jsonReport, textReport } from "./check-report.js";
+import { ExitCode } from "./exit-codes.js";
+import { defaultMaxMemory, formatSize, parseMemoryFlag } from "./memory-limit.js";
 import { printProgress } from "./progress.js";
-import { addTraceFormat, formatCounterexample, traceFormatFlag } from "./trace-output.js";
-import { UsageError } from "./usage-error.js";
-import { describePlan, planSearch, planWarning, printSearchOutcome, runPlannedSearch, searchFlags } from "./search-flags.js";
-
-/** Exit codes: 0 no violation, 1 violation (or a mismatch with TLC), 2 bad usage. */
-export const exitOk = 0;
-export const exitViolation = 1;
+import { hostSearch } from "./search-host.js";
+import { traceFormatFlag } from "./trace-output.js";
+import { EnvironmentError, InternalError, UsageError } from "./usage-error.js";
+import { describePlan, planSearch, planWarning, searchFlags } from "./search-flags.js";
 
 const commonFlags: readonly FlagSpec[] = [
   { name: "json", kind: "boolean", description: "print a JSON report instead of text" },
   { name: "quiet", kind: "boolean", description: "no progress line on stderr" },
   { name: "no-deadlock", kind: "boolean", description: "do not report states without enabled actions" },
   ...searchFlags,
-  { name: "max-states", kind: "int", description: "stop after this many distinct states", min: 1, max: Number.MAX_SAFE_INTEGER },
+  { name: "max-states", kind: "int", description: "stop after this many distinct states (exit 3 unless --allow-incomplete)", min: 1, max: Number.MAX_SAFE_INTEGER },
+  {
+    name: "max-memory",
+    kind: "string",
+    description: `stop with a partial report when the process's memory passes SIZE (default ${formatSize(defaultMaxMemory())}, 80% of this machine's)`,
+    placeholder: "SIZE",
+  },
+  { name: "allow-incomplete", kind: "boolean", description: "exit 0, not 3, when --max-states or --max-memory stops the search" },
   traceFormatFlag,
 ];
 
@@ -63,7 +68,7 @@ export function checkHelp(): string {
 }
 
 /** Runs `tla-twin check` and returns the exit code. */
-export function runCheck(argv: readonly string[]): number {
+export async function runCheck(argv: readonly string[]): Promise<number> {
   if (argv[0] === "--all") return runCheckAll(argv.slice(1));
   const name = argv[0];
   if (name === undefined || name.startsWith("-")) {
@@ -76,20 +81,25 @@ export function runCheck(argv: readonly string[]): number {
   const { positionals, flags } = parseArgs(argv.slice(1), protocolFlags(protocol));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
-  const given: Record<string, number> = {};
   const presetName = flags.get("preset") as string | undefined;
-  if (presetName !== undefined) {
-    Object.assign(given, protocol.presets.find((p) => p.name === presetName)!.options);
-  }
+  const given: Record<string, number> = {};
   for (const option of protocol.options) {
     const value = flags.get(option.flag);
     if (typeof value === "number") given[option.flag] = value;
   }
+  // A preset is a whole config: mixing it with options would silently run neither.
+  if (presetName !== undefined && Object.keys(given).length > 0) {
+    throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
+  }
   const variant = flags.get("variant") as string | undefined;
-  const options = toUsage(() => resolveOptions(protocol, given));
+  const options = toUsage(() =>
+    resolveOptions(protocol, presetName === undefined ? given : protocol.presets.find((p) => p.name === presetName)!.options),
+  );
   const model = toUsage(() => protocol.model(options, variant));
   const json = flags.get("json") === true;
   const quiet = flags.get("quiet") === true || json;
+  const maxMemoryText = flags.get("max-memory") as string | undefined;
+  const maxMemoryBytes = maxMemoryText === undefined ? defaultMaxMemory() : parseMemoryFlag(maxMemoryText);
 
   const plan = planSearch(flags, model);
   const warning = planWarning(plan);
@@ -99,44 +109,27 @@ export function runCheck(argv: readonly string[]): number {
     console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, ${describePlan(plan, model)}`);
   }
   const maxStates = flags.get("max-states") as number | undefined;
-  const result = runPlannedSearch(plan, model, { protocol: protocol.name, options, variant }, {
-    checkDeadlock: flags.get("no-deadlock") !== true,
-    maxStates,
-    onProgress: quiet ? undefined : printProgress,
-  });
-  // Depth-first search and simulation say what they found in their own terms (not "shortest", not "complete").
-  if (!json && plan.mode !== "bfs") return printSearchOutcome(model, plan, result, maxStates);
-
-  if (json) {
-    const report = resultToJson(model, options, variant ?? null, result);
-    console.log(JSON.stringify(addTraceFormat(report, model, result.violation, flags.get("trace-format") as string | undefined), null, 2));
-  } else {
-    if (result.violation !== null) {
-      console.log(describeViolation(result.violation));
-      console.log(`Counterexample (${result.violation.trace.steps.length} steps, shortest):`);
-      console.log(formatCounterexample(model, result.violation, flags.get("trace-format") as string | undefined));
-    } else if (result.complete) {
-      console.log("No violation found.");
-    } else if (maxStates !== undefined && result.distinctStates >= maxStates) {
-      console.log(`Stopped after ${formatCount(result.distinctStates)} distinct states (--max-states): no violation so far.`);
-    } else {
-      // The states of the last level were checked against the invariants but not expanded.
-      console.log(
-        `No violation within depth ${result.depth}: the invariants hold in every state reached in up to ${result.depth - 1} steps ` +
-          `(the states at depth ${result.depth} were not expanded).`,
-      );
+  const allowIncomplete = flags.get("allow-incomplete") === true;
+  const outcome = await hostSearch(
+    { plan, source: { protocol: protocol.name, options, ...(variant === undefined ? {} : { variant }) }, checkDeadlock: flags.get("no-deadlock") !== true, maxStates },
+    { onProgress: quiet ? undefined : printProgress, maxMemoryBytes, notice: (line) => console.error(`tla-twin: ${line}`) },
+  );
+  switch (outcome.kind) {
+    case "error":
+      throw new InternalError(`the search failed: ${outcome.name}: ${outcome.message}`, outcome.stack);
+    case "abandoned": {
+      const abandoned = { model, config: options, variant: variant ?? null, reason: outcome.reason, detail: outcome.detail, last: outcome.last };
+      if (json) console.log(JSON.stringify(abandonedJsonReport(abandoned), null, 2));
+      else for (const line of abandonedTextReport(abandoned)) console.log(line);
+      return exitCodeOfStop(outcome.reason, allowIncomplete);
     }
-    for (const line of formatWitnesses(result)) console.log(line);
-    const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
-    console.log(
-      `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, ` +
-        `depth ${result.depth}, ${formatSeconds(result.durationMs)} (${formatCount(perSecond)} distinct states/s)`,
-    );
-    console.log(
-      `Fingerprint collision probability (TLC's optimistic estimate): ${collisionProbability(result.distinctStates, result.statesGenerated).toExponential(1)}`,
-    );
+    case "result": {
+      const report = { model, config: options, variant: variant ?? null, plan, result: outcome.result, maxStates, traceFormat: flags.get("trace-format") as string | undefined, allowIncomplete };
+      if (json) console.log(JSON.stringify(jsonReport(report), null, 2));
+      else for (const line of textReport(report)) console.log(line);
+      return exitCodeOf(outcome.result, allowIncomplete);
+    }
   }
-  return result.violation === null ? exitOk : exitViolation;
 }
 
 /** Runs every protocol's quick presets and compares each with TLC's recorded counts. */
@@ -144,7 +137,13 @@ function runCheckAll(argv: readonly string[]): number {
   const { positionals, flags } = parseArgs(argv, commonFlags.filter((f) => f.name === "json" || f.name === "quiet"));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const json = flags.get("json") === true;
-  const manifest = toUsage(() => readManifest());
+  let manifest: Manifest;
+  try {
+    manifest = readManifest();
+  } catch (e) {
+    if (e instanceof ManifestError) throw new EnvironmentError(e.message);
+    throw e;
+  }
   const rows: Record<string, unknown>[] = [];
   let failed = false;
   for (const protocol of protocols) {
@@ -163,7 +162,7 @@ function runCheckAll(argv: readonly string[]): number {
   }
   if (json) console.log(JSON.stringify(rows, null, 2));
   else console.log(failed ? "Some checks FAILED." : "All checks passed.");
-  return failed ? exitViolation : exitOk;
+  return failed ? ExitCode.violation : ExitCode.ok;
 }
 
 /** Turns a config error into a usage error (exit 2). */

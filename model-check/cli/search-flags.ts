@@ -14,10 +14,9 @@ import { maxRecordedDepth } from "../depth-table.js";
 import type { ModelSource } from "../model-source.js";
 import { parallelBfs } from "../parallel/parallel-bfs.js";
 import { maxSeed } from "../random.js";
-import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, formatTrace, formatWitnesses } from "../format.js";
 import type { CheckResult } from "../result.js";
 import { simulate } from "../simulate.js";
+import type { StopSignal } from "../stop.js";
 import type { FlagSpec } from "./args.js";
 import { UsageError } from "./usage-error.js";
 
@@ -121,6 +120,8 @@ export interface CommonSearchOptions {
   readonly checkDeadlock: boolean;
   readonly maxStates: number | undefined;
   readonly onProgress: ((progress: Progress) => void) | undefined;
+  /** Read by the search between chunks of work; a request ends it with a partial result. */
+  readonly stop?: StopSignal;
 }
 
 /** Runs the planned search; `source` names the model again for worker threads. */
@@ -135,6 +136,7 @@ export function runPlannedSearch(
     maxStates: options.maxStates,
     onProgress: options.onProgress,
     refinement: plan.refinement,
+    stop: options.stop,
   };
   switch (plan.mode) {
     case "bfs":
@@ -151,43 +153,7 @@ export function runPlannedSearch(
         seed: plan.seed!,
         onProgress: options.onProgress,
         refinement: plan.refinement,
+        stop: options.stop,
       });
   }
-}
-
-/**
- * Prints the outcome of a depth-first search or a simulation, in its own
- * terms (its counterexample is a behaviour, not a shortest one; a bounded
- * search is not complete), and returns the exit code.
- */
-export function printSearchOutcome(
-  model: AnyModel,
-  plan: SearchPlan,
-  result: CheckResult<unknown, TwinAction>,
-  maxStates: number | undefined,
-): number {
-  const violation = result.violation;
-  if (violation !== null) {
-    console.log(describeViolation(violation));
-    console.log(`Counterexample (${violation.trace.steps.length} steps, found by ${plan.mode === "dfs" ? "depth-first search" : "simulation"}):`);
-    console.log(formatTrace(model, violation.trace));
-  } else if (plan.mode === "simulate") {
-    console.log(`No violation found in ${"traces" in result ? String(result.traces) : "any"} behaviours.`);
-  } else if (result.complete) {
-    console.log("No violation found.");
-  } else if (maxStates !== undefined && result.distinctStates >= maxStates) {
-    console.log(`Stopped after ${formatCount(result.distinctStates)} distinct states (--max-states): no violation so far.`);
-  } else {
-    console.log(`No violation found within depth ${plan.depth}.`);
-  }
-  for (const line of formatWitnesses(result)) console.log(line);
-  const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
-  console.log(
-    `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, ` +
-      `depth ${result.depth}, ${formatSeconds(result.durationMs)} (${formatCount(perSecond)} distinct states/s)`,
-  );
-  console.log(
-    `Fingerprint collision probability (TLC's optimistic estimate): ${collisionProbability(result.distinctStates, result.statesGenerated).toExponential(1)}`,
-  );
-  return violation === null ? 0 : 1;
 }

@@ -10,7 +10,7 @@ import { protocols } from "../../src/registry.js";
 import { projectRoot, specDir } from "../project-root.js";
 import { specMapMarkdown } from "../spec-map.js";
 import { parseArgs } from "./args.js";
-import { UsageError } from "./usage-error.js";
+import { EnvironmentError, UsageError } from "./usage-error.js";
 
 /** The spec map of every registered protocol. */
 export function registrySpecMap(): string {
@@ -28,7 +28,18 @@ export function runSpecMap(argv: readonly string[]): number {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const markdown = registrySpecMap();
   const target = flags.get("write");
-  if (typeof target === "string") writeFileSync(target, markdown);
+  if (typeof target === "string") writeOrExplain(target, markdown);
   else process.stdout.write(markdown);
   return 0;
+}
+
+/** Writes `text` to `path`, or throws an {@link EnvironmentError} that says in one line why it cannot. */
+export function writeOrExplain(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
+    throw new EnvironmentError(`cannot write ${path}: ${why}`);
+  }
 }

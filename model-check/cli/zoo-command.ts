@@ -10,7 +10,7 @@ import { findProtocol, protocols } from "../../src/registry.js";
 import { formatCount, formatSeconds } from "../format.js";
 import { type ZooRow, describeZooViolation, runZoo, zooGoldenCommand } from "../zoo.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
-import { exitOk, exitViolation } from "./check-command.js";
+import { ExitCode } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
 
 const zooFlags: readonly FlagSpec[] = [
@@ -51,7 +51,7 @@ export function runZooCommand(argv: readonly string[]): number {
   });
   if (json) console.log(JSON.stringify(rows, null, 2));
   else for (const line of zooTable(rows, flags.get("all-presets") === true)) console.log(line);
-  return rows.every((r) => r.ok) ? exitOk : exitViolation;
+  return rows.every((r) => r.ok) ? ExitCode.ok : ExitCode.violation;
 }
 
 /** TLC's recorded verdict in one cell. */

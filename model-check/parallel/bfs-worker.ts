@@ -49,6 +49,27 @@ class CurrentTable implements VisitedSet {
   }
 }
 
+/**
+ * The shared table under `--max-states`: a state is new only if there is
+ * room left for it, so that workers together store exactly as many states
+ * as the bound allows. A fingerprint added without room stays in the table;
+ * the search stops at once, so it is never looked up again.
+ */
+class BoundedTable implements VisitedSet {
+  /** Set once a new state found no room: this worker must stop. */
+  exhausted = false;
+  constructor(readonly current: CurrentTable) {}
+  add(lo: number, hi: number): boolean {
+    if (!this.current.add(lo, hi)) return false;
+    if (Atomics.sub(control, Control.room, 1) > 0) return true;
+    this.exhausted = true;
+    return false;
+  }
+  touch(lo: number, hi: number): number {
+    return this.current.touch(lo, hi);
+  }
+}
+
 /** Logs new states under this worker's ids and writes them to its next-level chunks. */
 class WorkerStore implements StateStore {
   readonly log = new PredecessorLog(true);
@@ -64,7 +85,8 @@ function run(): void {
   const model = buildModel(setup.source);
   const table = new CurrentTable(new SharedFingerprintTable(setup.tableCapacity, setup.table));
   const store = new WorkerStore();
-  const expander = new Expander(model, table, store, {
+  const bounded = setup.bounded ? new BoundedTable(table) : undefined;
+  const expander = new Expander(model, bounded ?? table, store, {
     checkDeadlock: setup.checkDeadlock,
     symmetry: setup.symmetry,
     refinement: setup.refinement,
@@ -119,7 +141,7 @@ function run(): void {
         expander.expand(chunk[at]! >>> 0, chunk, at + recordHeaderWords, length, chunk[at + 2]!, chunk[at + 3]!);
         at += recordHeaderWords + length;
         unflushed += expander.newStates - before;
-        if (expander.found !== undefined) {
+        if (expander.found !== undefined || bounded?.exhausted === true) {
           flush();
           Atomics.store(control, Control.stop, 1);
           return finishLevel();

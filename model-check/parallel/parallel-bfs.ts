@@ -30,7 +30,7 @@ import { grownCapacity, maxLoad } from "../fingerprint-set.js";
 import { Frontier } from "../frontier.js";
 import { type ModelSource, buildModel } from "../model-source.js";
 import { PredecessorLog } from "../predecessor-log.js";
-import { projectRoot } from "../project-root.js";
+import { projectRoot, threadResourceLimits } from "../project-root.js";
 import type { CheckResult } from "../result.js";
 import { type ExternalStopReason, stopReason } from "../stop.js";
 import { SharedFingerprintTable } from "../shared-fingerprint-table.js";
@@ -141,8 +141,15 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
           table: table.buffer,
           tableCapacity: table.capacity,
           chunkWords,
+          bounded: maxStates !== Infinity,
         };
-        workers.push(new Worker(workerScript(), { workerData: { port: channel.port2, setup }, transferList: [channel.port2] }));
+        workers.push(
+          new Worker(workerScript(), {
+            workerData: { port: channel.port2, setup },
+            transferList: [channel.port2],
+            resourceLimits: threadResourceLimits,
+          }),
+        );
         ports.push(channel.port1);
       }
       const messages = new MessageReader(control, ports);
@@ -183,6 +190,8 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
         Atomics.store(control, Control.stopAfter, Math.min(2 ** 31 - 1, maxStates - distinct));
       };
       resetRoom();
+      // Under --max-states every new state takes one unit of room (bfs-worker.ts's BoundedTable): the bound is exact.
+      if (maxStates !== Infinity) Atomics.store(control, Control.room, Math.min(2 ** 31 - 1, maxStates - distinct));
 
       const maxDepth = options.maxDepth ?? Infinity;
       while (next.length > 0 && !stopped && depth + 1 < maxDepth) {

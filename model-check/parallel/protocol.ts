@@ -26,6 +26,11 @@ export const Control = {
   stopAfter: 33,
   /** Set to 1 when the search must stop (a violation, or enough states). */
   stop: 34,
+  /**
+   * Under `--max-states` only: how many more new states workers may store
+   * (each takes one before storing a state, so the bound is exact).
+   */
+  room: 35,
   /** Bumped by a worker each time it posts a message, so the coordinator can wait for one. */
   signal: 48,
   /** Next slice of the old table to claim while rehashing (atomic counter). */
@@ -59,6 +64,8 @@ export interface WorkerSetup {
   readonly tableCapacity: number;
   /** Words per frontier chunk. */
   readonly chunkWords: number;
+  /** Whether `--max-states` bounds the search: then workers take {@link Control.room} for every new state. */
+  readonly bounded: boolean;
 }
 
 /** Coordinator to worker. */

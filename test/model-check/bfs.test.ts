@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
+import { StopSignal } from "../../model-check/stop.js";
 import { graphModel } from "../support/graph-model.js";
 
 const noDeadlock = { checkDeadlock: false };
@@ -42,6 +43,55 @@ describe("counts", () => {
     expect(result.complete).toBe(false);
     expect(result.distinctStates).toBe(2);
     expect(result.violation).toBeNull();
+  });
+});
+
+describe("why an incomplete search stopped (stoppedBy)", () => {
+  const chain = graphModel({ initial: [0], edges: { 0: [1], 1: [2], 2: [3] } });
+  it("null when complete, max-states and depth for the bounds", () => {
+    expect(bfs(chain, noDeadlock).stoppedBy).toBeNull();
+    expect(bfs(chain, { checkDeadlock: false, maxStates: 2 }).stoppedBy).toBe("max-states");
+    expect(bfs(chain, { checkDeadlock: false, maxDepth: 2 })).toMatchObject({ complete: false, stoppedBy: "depth" });
+  });
+
+  it("null when a violation ended it", () => {
+    const bad = graphModel({ initial: [0], edges: { 0: [1], 1: [2] }, invariant: (s) => s !== 1 });
+    expect(bfs(bad, { checkDeadlock: false, maxStates: 1000 }).stoppedBy).toBeNull();
+  });
+
+  it("signal: a StopSignal requested from outside ends the search at the end of a chunk", () => {
+    const stop = new StopSignal();
+    stop.request("signal");
+    // A long chain: a search that did not read the signal would walk all of it.
+    const long = graphModel({ initial: [0], edges: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [i, [i + 1]])) });
+    const result = bfs(long, { checkDeadlock: false, stop });
+    expect(result).toMatchObject({ complete: false, stoppedBy: "signal", violation: null });
+    expect(result.distinctStates).toBeLessThan(5001);
+  });
+
+  it("memory: an allocation that fails inside the search ends it with a partial result", () => {
+    const base = graphModel({ initial: [0], edges: { 0: [1], 1: [2], 2: [3], 3: [4] } });
+    const failing = {
+      ...base,
+      forEachSuccessor(s: number, visit: Parameters<typeof base.forEachSuccessor>[1]) {
+        // The engine's own message when an ArrayBuffer cannot be allocated.
+        if (s === 2) throw new RangeError("Array buffer allocation failed");
+        base.forEachSuccessor(s, visit);
+      },
+    };
+    const result = bfs(failing, noDeadlock);
+    expect(result).toMatchObject({ complete: false, stoppedBy: "memory", violation: null, distinctStates: 3 });
+  });
+
+  it("any other error is not swallowed", () => {
+    const base = graphModel({ initial: [0], edges: { 0: [1] } });
+    const broken = {
+      ...base,
+      forEachSuccessor() {
+        throw new RangeError("a bug");
+      },
+    };
+    expect(() => bfs(broken, noDeadlock)).toThrow("a bug");
   });
 });
 

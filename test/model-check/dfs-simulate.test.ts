@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
 import { dfs } from "../../model-check/dfs.js";
 import { simulate } from "../../model-check/simulate.js";
+import { StopSignal } from "../../model-check/stop.js";
 import { Random } from "../../model-check/random.js";
 import { twoPhaseModel, twoPhaseVariants } from "../../src/twophase/index.js";
 import { graphModel } from "../support/graph-model.js";
@@ -64,13 +65,36 @@ describe("depth-first search", () => {
   it("under --max-states stops without claiming completeness", () => {
     const result = dfs(twoPhaseModel({ rmCount: 4 }), { checkDeadlock: false, maxStates: 100 });
     expect(result.complete).toBe(false);
+    expect(result.stoppedBy).toBe("max-states");
     expect(result.distinctStates).toBe(100);
+  });
+
+  it("stops at a StopSignal's request (read every 1,024 expansions) with a partial result", () => {
+    const stop = new StopSignal();
+    stop.request("signal");
+    // 2PC rm6 has 50,816 states (TLC, spec/manifest.json): a search that ignored the request would see them all.
+    const result = dfs(twoPhaseModel({ rmCount: 6 }), { checkDeadlock: false, stop });
+    expect(result).toMatchObject({ complete: false, stoppedBy: "signal", violation: null });
+    expect(result.distinctStates).toBeLessThan(50_816);
+  });
+
+  it("reports a --depth bound as its reason", () => {
+    expect(dfs(twoPhaseModel({ rmCount: 3 }), { checkDeadlock: false, maxDepth: 3 }).stoppedBy).toBe("depth");
+    expect(dfs(twoPhaseModel({ rmCount: 3 }), { checkDeadlock: false }).stoppedBy).toBeNull();
   });
 });
 
 describe("random simulation", () => {
   const model = twoPhaseModel({ rmCount: 4 });
   const options = { checkDeadlock: false, traces: 200, maxDepth: 30 };
+
+  it("stops at a StopSignal's request after the behaviour under way; a finished simulation has no stop reason", () => {
+    const stop = new StopSignal();
+    stop.request("signal");
+    const stopped = simulate(model, { ...options, seed: 1, stop });
+    expect(stopped).toMatchObject({ traces: 1, stoppedBy: "signal" });
+    expect(simulate(model, { ...options, seed: 1 })).toMatchObject({ traces: 200, stoppedBy: null });
+  });
 
   it("is reproducible from its seed", () => {
     const first = simulate(model, { ...options, seed: 2024 });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
+import { StopSignal } from "../../model-check/stop.js";
 import { parallelBfs } from "../../model-check/parallel/parallel-bfs.js";
 import { twoPhaseModel } from "../../src/twophase/index.js";
 
@@ -32,12 +33,24 @@ describe("parallel BFS", () => {
     expect(counts(parallel)).toEqual(counts(single));
   });
 
-  it("stops near --max-states without claiming completeness", () => {
+  it("stops exactly at --max-states without claiming completeness", () => {
     const result = parallelBfs({ protocol: "twophase", options: { rm: 6 } }, { checkDeadlock: true, workers: 2, maxStates: 10_000 });
     expect(result.complete).toBe(false);
+    expect(result.stoppedBy).toBe("max-states");
     expect(result.violation).toBeNull();
-    // Workers look at the shared count every 256 new states, so they may overshoot by a little.
-    expect(result.distinctStates).toBeGreaterThanOrEqual(10_000);
+    // Every worker takes a unit of shared room before it stores a state, so the bound is exact, as in one thread.
+    expect(result.distinctStates).toBe(10_000);
     expect(result.distinctStates).toBeLessThan(reference.distinctStates);
+  });
+
+  it("stops at a StopSignal's request with a partial result", () => {
+    const stop = new StopSignal();
+    const result = parallelBfs(
+      { protocol: "twophase", options: { rm: 8 } },
+      { checkDeadlock: true, workers: 2, stop, progressIntervalMs: 10, onProgress: () => stop.request("signal") },
+    );
+    expect(result).toMatchObject({ complete: false, stoppedBy: "signal", violation: null });
+    // 2PC rm8 has 1,745,408 states (TLC, spec/manifest.json); the request came after 10 ms.
+    expect(result.distinctStates).toBeLessThan(1_745_408);
   });
 });

@@ -6,10 +6,14 @@
  * `check --all`'s verdict fails when a shipped config no longer reaches a
  * goal it declares (the enabling behaviour deleted from the model).
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
 import { dfs } from "../../model-check/dfs.js";
-import { readManifest } from "../../model-check/manifest.js";
+import { ManifestError, readManifest } from "../../model-check/manifest.js";
+import { specDir } from "../../model-check/project-root.js";
 import { parallelBfs } from "../../model-check/parallel/parallel-bfs.js";
 import { checkShippedPreset } from "../../model-check/shipped-check.js";
 import { simulate } from "../../model-check/simulate.js";
@@ -146,6 +150,21 @@ describe("check --all fails when a shipped config stops reaching a goal", () => 
     const checked = checkShippedPreset(twoPhase, preset, changed);
     expect(checked.ok).toBe(false);
     expect(checked.lines.join("\n")).toContain("STALE: spec/TwoPhase.tla changed since TLC's figures were recorded");
+  });
+  it("a truncated or emptied manifest is refused with one line that says how to mend it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tla-twin-manifest-"));
+    try {
+      const text = readFileSync(join(specDir(), "manifest.json"), "utf8");
+      writeFileSync(join(dir, "truncated.json"), text.slice(0, text.length / 2));
+      writeFileSync(join(dir, "empty.json"), "{}");
+      for (const name of ["truncated.json", "empty.json"]) {
+        const read = () => readManifest(join(dir, name));
+        expect(read).toThrow(ManifestError);
+        expect(read).toThrow(/restore it from git or remake it with npm run tlc:golden$/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it("a shipped config without a manifest entry fails", () => {
     const manifest = readManifest();
