@@ -121,6 +121,7 @@ export function resultToJson(
     durationMs: result.durationMs,
     complete: result.complete,
     search: result.search,
+    resumedFrom: result.resumedFrom ?? null,
     witnesses: result.witnesses,
     violation:
       violation === null

@@ -15,7 +15,7 @@ import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { printProgress } from "./progress.js";
 import { addTraceFormat, formatCounterexample, traceFormatFlag } from "./trace-output.js";
 import { UsageError } from "./usage-error.js";
-import { describePlan, planSearch, planWarning, printSearchOutcome, runPlannedSearch, searchFlags } from "./search-flags.js";
+import { describePlan, describeResume, planSearch, planWarning, printSearchOutcome, runPlannedSearch, searchFlags } from "./search-flags.js";
 
 /** Exit codes: 0 no violation, 1 violation (or a mismatch with TLC), 2 bad usage. */
 export const exitOk = 0;
@@ -91,15 +91,18 @@ export function runCheck(argv: readonly string[]): number {
   const json = flags.get("json") === true;
   const quiet = flags.get("quiet") === true || json;
 
-  const plan = planSearch(flags, model);
+  const source = { protocol: protocol.name, options, variant };
+  const plan = planSearch(flags, model, source);
   const warning = planWarning(plan);
   if (warning !== undefined) console.error(`tla-twin: warning: ${warning}`);
   if (!json) {
     const label = variant === undefined ? model.configLabel : `${model.configLabel}, variant ${variant}`;
     console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, ${describePlan(plan, model)}`);
+    const resumed = describeResume(plan);
+    if (resumed !== undefined) console.log(resumed);
   }
   const maxStates = flags.get("max-states") as number | undefined;
-  const result = runPlannedSearch(plan, model, { protocol: protocol.name, options, variant }, {
+  const result = runPlannedSearch(plan, model, source, {
     checkDeadlock: flags.get("no-deadlock") !== true,
     maxStates,
     onProgress: quiet ? undefined : printProgress,

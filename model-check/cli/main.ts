@@ -6,9 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CheckpointError } from "../checkpoint/snapshot.js";
 import { projectRoot } from "../project-root.js";
 import { checkHelp, runCheck } from "./check-command.js";
 import { crossCheckHelp, runCrossCheck } from "./crosscheck-command.js";
+import { ExitCode } from "./exit-codes.js";
 import { runList } from "./list-command.js";
 import { runSpecMap } from "./spec-map-command.js";
 import { UsageError } from "./usage-error.js";
@@ -67,6 +69,11 @@ export function main(argv: readonly string[]): number {
     if (e instanceof UsageError) {
       console.error(`tla-twin: ${e.message}`);
       return exitUsage;
+    }
+    // A checkpoint that cannot be read or written: the environment's doing (exit 4) unless the user named the wrong one.
+    if (e instanceof CheckpointError) {
+      console.error(`tla-twin: ${e.message}`);
+      return e.kind === "missing" || e.kind === "mismatch" ? exitUsage : ExitCode.internal;
     }
     throw e;
   }
