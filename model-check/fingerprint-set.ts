@@ -71,6 +71,27 @@ export class FingerprintSet {
     return this.capacity;
   }
 
+  /** The table itself (two words a slot, `[0, 0]` when empty), for a checkpoint to save. */
+  get table(): Int32Array {
+    return this.slots;
+  }
+
+  /**
+   * A set holding the fingerprints of a saved table (this class's or a
+   * {@link SharedFingerprintTable}'s: same layout and home slots), taking
+   * `slots` over. It grows at once if the table was fuller than this
+   * class lets its own get.
+   */
+  static restore(slots: Int32Array, count: number): FingerprintSet {
+    const set = new FingerprintSet(16);
+    set.slots = slots;
+    set.capacity = slots.length / 2;
+    set.count = count;
+    set.growAt = Math.floor(set.capacity * maxLoad);
+    while (set.count > set.growAt) set.grow();
+    return set;
+  }
+
   /** Adds a fingerprint; returns true when it was not there yet. */
   add(lo: number, hi: number): boolean {
     lo = storedWord(lo);

@@ -122,6 +122,7 @@ export function resultToJson(
     complete: result.complete,
     stoppedBy: result.stoppedBy,
     search: result.search,
+    resumedFrom: result.resumedFrom ?? null,
     witnesses: result.witnesses,
     violation:
       violation === null

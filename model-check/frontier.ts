@@ -33,6 +33,22 @@ export function chunkRecords(chunk: Int32Array): number {
   return chunk[1]!;
 }
 
+/**
+ * A new chunk holding the records of `chunk` from word `at` (a record's
+ * start) to its end: what is left of a chunk whose expansion was stopped.
+ */
+export function remainderChunk(chunk: Int32Array, at: number, shared: boolean): Int32Array {
+  const end = chunk[0]!;
+  const words = chunkHeaderWords + end - at;
+  const rest = shared ? new Int32Array(new SharedArrayBuffer(4 * words)) : new Int32Array(words);
+  rest.set(chunk.subarray(at, end), chunkHeaderWords);
+  let records = 0;
+  for (let i = at; i < end; i += recordHeaderWords + chunk[i + 1]!) records++;
+  rest[0] = words;
+  rest[1] = records;
+  return rest;
+}
+
 /** An append-only list of encoded states, written by one thread. */
 export class Frontier {
   /** The chunks, in writing order; all but the last are full. */
@@ -48,6 +64,20 @@ export class Frontier {
     private readonly chunkWords = defaultChunkWords,
     private readonly shared = false,
   ) {}
+
+  /**
+   * A frontier holding saved chunks (a checkpoint's), to which more states
+   * can be pushed: they go on filling the last chunk, as they would have.
+   */
+  static fromChunks(chunks: readonly Int32Array[], chunkWords = defaultChunkWords, shared = false): Frontier {
+    const frontier = new Frontier(chunkWords, shared);
+    for (const chunk of chunks) {
+      frontier.chunks.push(chunk);
+      frontier.records += chunkRecords(chunk);
+    }
+    frontier.current = frontier.chunks[frontier.chunks.length - 1];
+    return frontier;
+  }
 
   /** How many states it holds. */
   get length(): number {

@@ -1,8 +1,8 @@
 /**
  * The explicit-state model checker: breadth-first search with TLC's counting
  * rules (in one thread or on worker threads), depth-first search, random
- * simulation, symmetry reduction, the visited set, traces, and result
- * formatting.
+ * simulation, symmetry reduction, the visited set, traces, checkpoints of
+ * breadth-first searches, and result formatting.
  *
  * @module
  */
@@ -13,6 +13,11 @@ export * from "./random.js";
 export * from "./depth-table.js";
 export * from "./model-source.js";
 export * from "./parallel/parallel-bfs.js";
+export * from "./checkpoint/checkpointing.js";
+export * from "./checkpoint/snapshot.js";
+export * from "./checkpoint/identity.js";
+export * from "./checkpoint/code-version.js";
+export * from "./checkpoint/binary-files.js";
 export * from "./result.js";
 export * from "./replay.js";
 export * from "./fingerprint.js";

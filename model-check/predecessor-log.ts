@@ -12,8 +12,11 @@
 
 const chunkBits = 16;
 const chunkSize = 1 << chunkBits;
+/** States per chunk. */
+export const logChunkStates = chunkSize;
 /** Bytes of one chunk: the parents (Int32) then the ordinals (Uint16). */
-const chunkBytes = chunkSize * 6;
+export const logChunkBytes = chunkSize * 6;
+const chunkBytes = logChunkBytes;
 
 /** The parent of an initial state. */
 export const noParent = -1;
@@ -46,6 +49,21 @@ export class PredecessorLog implements PredecessorLookup {
   /** A read-only view of a log written elsewhere: its chunk buffers and how many states it holds. */
   static view(buffers: readonly (ArrayBuffer | SharedArrayBuffer)[], count: number): PredecessorLog {
     const log = new PredecessorLog(true);
+    for (const buffer of buffers) log.attach(buffer);
+    log.count = count;
+    return log;
+  }
+
+  /**
+   * A log that goes on from saved chunks (a checkpoint's) holding `count`
+   * states: the next state logged gets id `count`. The chunks must number
+   * exactly ceil(count / {@link logChunkStates}), each {@link logChunkBytes} long.
+   */
+  static restore(buffers: readonly (ArrayBuffer | SharedArrayBuffer)[], count: number): PredecessorLog {
+    if (buffers.length !== Math.ceil(count / chunkSize) || buffers.some((b) => b.byteLength !== chunkBytes)) {
+      throw new RangeError(`${buffers.length} log chunks cannot hold exactly ${count} states`);
+    }
+    const log = new PredecessorLog(buffers[0] instanceof SharedArrayBuffer);
     for (const buffer of buffers) log.attach(buffer);
     log.count = count;
     return log;

@@ -4,6 +4,7 @@
  * @module
  */
 import type { TwinAction } from "../src/protocol.js";
+import type { ResumedFrom } from "./checkpoint/checkpointing.js";
 import type { StopReason } from "./stop.js";
 import type { WitnessReport } from "./witnesses.js";
 
@@ -71,4 +72,10 @@ export interface CheckResult<S, A extends TwinAction> {
    */
   readonly witnesses: readonly WitnessReport[];
   readonly search: SearchInfo;
+  /**
+   * Set when the search took up from a checkpoint: where, and how far the
+   * snapshot had come. The counts and `durationMs` are then those of the
+   * whole search, before the snapshot included.
+   */
+  readonly resumedFrom?: ResumedFrom;
 }

@@ -17,7 +17,7 @@ import { printProgress } from "./progress.js";
 import { hostSearch } from "./search-host.js";
 import { traceFormatFlag } from "./trace-output.js";
 import { EnvironmentError, InternalError, UsageError } from "./usage-error.js";
-import { describePlan, planSearch, planWarning, searchFlags } from "./search-flags.js";
+import { describePlan, describeResume, planSearch, planWarning, searchFlags } from "./search-flags.js";
 
 const commonFlags: readonly FlagSpec[] = [
   { name: "json", kind: "boolean", description: "print a JSON report instead of text" },
@@ -103,17 +103,20 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const maxMemoryText = flags.get("max-memory") as string | undefined;
   const maxMemoryBytes = maxMemoryText === undefined ? defaultMaxMemory() : parseMemoryFlag(maxMemoryText);
 
-  const plan = planSearch(flags, model);
+  const source = { protocol: protocol.name, options, ...(variant === undefined ? {} : { variant }) };
+  const plan = planSearch(flags, model, source);
   const warning = planWarning(plan);
   if (warning !== undefined) console.error(`tla-twin: warning: ${warning}`);
   if (!json) {
     const label = variant === undefined ? model.configLabel : `${model.configLabel}, variant ${variant}`;
     console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, ${describePlan(plan, model)}`);
+    const resumed = describeResume(plan);
+    if (resumed !== undefined) console.log(resumed);
   }
   const maxStates = flags.get("max-states") as number | undefined;
   const allowIncomplete = flags.get("allow-incomplete") === true;
   const outcome = await hostSearch(
-    { plan, source: { protocol: protocol.name, options, ...(variant === undefined ? {} : { variant }) }, checkDeadlock: flags.get("no-deadlock") !== true, maxStates },
+    { plan, source, checkDeadlock: flags.get("no-deadlock") !== true, maxStates },
     { onProgress: quiet ? undefined : printProgress, maxMemoryBytes, notice: (line) => console.error(`tla-twin: ${line}`) },
   );
   switch (outcome.kind) {

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CheckpointError } from "../checkpoint/snapshot.js";
 import { projectRoot } from "../project-root.js";
 import { checkHelp, runCheck } from "./check-command.js";
 import { crossCheckHelp, runCrossCheck } from "./crosscheck-command.js";
@@ -92,6 +93,11 @@ export async function main(args: readonly string[]): Promise<number> {
     if (e instanceof UsageError) {
       console.error(`tla-twin: ${e.message}`);
       return ExitCode.usage;
+    }
+    // A checkpoint that cannot be read or written: the environment's doing (exit 4) unless the user named the wrong one.
+    if (e instanceof CheckpointError) {
+      console.error(`tla-twin: ${e.message}`);
+      return e.kind === "missing" || e.kind === "mismatch" ? ExitCode.usage : ExitCode.internal;
     }
     return internalFailure(e, debug);
   }

@@ -14,7 +14,7 @@
  */
 import { type MessagePort, workerData } from "node:worker_threads";
 import { Expander, type StateStore, type VisitedSet } from "../expander.js";
-import { Frontier, chunkHeaderWords, recordHeaderWords } from "../frontier.js";
+import { Frontier, chunkHeaderWords, recordHeaderWords, remainderChunk } from "../frontier.js";
 import { buildModel } from "../model-source.js";
 import { PredecessorLog } from "../predecessor-log.js";
 import { SharedFingerprintTable } from "../shared-fingerprint-table.js";
@@ -92,6 +92,7 @@ function run(): void {
     refinement: setup.refinement,
     maxNewStates: Infinity,
   });
+  for (const witness of setup.witnesses) expander.witnesses.merge(witness);
 
   // The level being expanded and where this worker is in it.
   let chunks: readonly Int32Array[] = [];
@@ -108,8 +109,10 @@ function run(): void {
   const finishLevel = (): void => {
     const next = store.next.chunks;
     store.next = new Frontier(setup.chunkWords, true);
+    // Stopped inside a chunk: what is left of it goes back, for a snapshot to keep.
+    const rest = chunk !== undefined && at < chunk[0]! ? remainderChunk(chunk, at, true) : null;
     chunk = undefined;
-    send({ type: "level-done", ...report(), next, found: expander.found ?? null, witnesses: expander.witnesses.foundList() });
+    send({ type: "level-done", ...report(), next, found: expander.found ?? null, witnesses: expander.witnesses.foundList(), rest });
   };
 
   // New states not yet added to the shared count.

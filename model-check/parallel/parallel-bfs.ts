@@ -24,12 +24,14 @@ import { fileURLToPath } from "node:url";
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from "node:worker_threads";
 import type { TwinAction } from "../../src/protocol.js";
 import type { SearchOptions } from "../bfs.js";
+import { CheckpointSchedule, identityOf, openResume, resumedFrom } from "../checkpoint/checkpointing.js";
+import type { LoadedCheckpoint } from "../checkpoint/snapshot.js";
 import { Expander, type StateStore } from "../expander.js";
 import { type Found, foundTraceLength, rebuildViolation } from "../found.js";
 import { grownCapacity, maxLoad } from "../fingerprint-set.js";
 import { Frontier } from "../frontier.js";
 import { type ModelSource, buildModel } from "../model-source.js";
-import { PredecessorLog } from "../predecessor-log.js";
+import { PredecessorLog, noParent } from "../predecessor-log.js";
 import { projectRoot, threadResourceLimits } from "../project-root.js";
 import type { CheckResult } from "../result.js";
 import { type ExternalStopReason, stopReason } from "../stop.js";
@@ -55,8 +57,6 @@ export interface ParallelSearchOptions extends SearchOptions {
    * notices (see {@link defaultInitialCapacity}).
    */
   readonly initialCapacity?: number;
-  /** Words per frontier chunk, the unit of work handed out (default 2^16). */
-  readonly chunkWords?: number;
 }
 
 /** The most successors of one state the default table size allows for; a model with more may fill the table (an error, never a wrong count). */
@@ -84,49 +84,84 @@ export function workerScript(): string {
   return script;
 }
 
-/** Stores the initial states under ids 0, 1, 2, ... */
+/** Stores the initial states in the coordinator's log (ids 0, 1, 2, ...) and the first frontier. */
 class InitialStore implements StateStore {
-  readonly ordinals: number[] = [];
-  constructor(readonly frontier: Frontier) {}
+  constructor(
+    readonly log: PredecessorLog,
+    readonly frontier: Frontier,
+  ) {}
   store(_parent: number, ordinal: number, words: Int32Array, offset: number, length: number, lo: number, hi: number): void {
-    this.frontier.push(this.ordinals.length, words, offset, length, lo, hi);
-    this.ordinals.push(ordinal);
+    this.frontier.push(this.log.add(noParent, ordinal), words, offset, length, lo, hi);
   }
+}
+
+/**
+ * The visited table a resumed search starts with: the snapshot's own when
+ * it leaves the workers the room a fresh table would (see
+ * {@link defaultInitialCapacity}), else a bigger one it is rehashed into.
+ */
+function resumedTable(resumed: LoadedCheckpoint, minimumCapacity: number): SharedFingerprintTable {
+  const saved = new SharedFingerprintTable(resumed.header.visited.capacity, resumed.visitedSlots.buffer as SharedArrayBuffer);
+  const count = resumed.header.visited.count;
+  if (saved.capacity >= minimumCapacity && count < saved.capacity * maxLoad * 0.9) return saved;
+  let capacity = Math.max(minimumCapacity, saved.capacity);
+  while (count >= capacity * maxLoad * 0.9) capacity = grownCapacity(capacity);
+  const bigger = new SharedFingerprintTable(capacity);
+  bigger.rehashSlice(saved, 0, saved.capacity);
+  return bigger;
 }
 
 /** Runs a breadth-first search of the model `source` names on `options.workers` threads. */
 export function parallelBfs(source: ModelSource, options: ParallelSearchOptions): CheckResult<unknown, TwinAction> {
-  const started = Date.now();
   const model = buildModel(source);
+  const searched = { ...options, source };
+  const resumed = options.resume === undefined ? undefined : openResume(options.resume, model, searched, true);
+  const started = Date.now() - (resumed?.header.progress.elapsedMs ?? 0);
   const chunkWords = options.chunkWords ?? 1 << 16;
   const maxStates = options.maxStates ?? Infinity;
   const control = new Int32Array(new SharedArrayBuffer(4 * controlSlots));
-  let table = new SharedFingerprintTable(options.initialCapacity ?? defaultInitialCapacity(options.workers));
+  const minimumCapacity = options.initialCapacity ?? defaultInitialCapacity(options.workers);
+  let table = resumed === undefined ? new SharedFingerprintTable(minimumCapacity) : resumedTable(resumed, minimumCapacity);
+  const checkpoints =
+    options.checkpoint === undefined
+      ? undefined
+      : new CheckpointSchedule(options.checkpoint, identityOf(model, searched), options.maxDepth, options.onCheckpoint, Date.now());
 
-  // The initial states, admitted here into the shared table.
-  const initial = new InitialStore(new Frontier(chunkWords, true));
+  // The coordinator's own states: the initial states, admitted here into the shared table, or a snapshot's.
+  const initial = new InitialStore(
+    resumed === undefined ? new PredecessorLog() : PredecessorLog.restore(resumed.logChunks, resumed.header.log.ids),
+    resumed === undefined ? new Frontier(chunkWords, true) : Frontier.fromChunks(resumed.next, chunkWords, true),
+  );
   const first = new Expander(model, table, initial, {
     checkDeadlock: options.checkDeadlock,
     symmetry: options.symmetry === true,
     refinement: options.refinement === true,
     maxNewStates: maxStates,
   });
-  model.initialStates().forEach((state, index) => first.admitInitial(state, index));
+  if (resumed === undefined) model.initialStates().forEach((state, index) => first.admitInitial(state, index));
+  else for (const witness of resumed.header.witnesses) first.witnesses.merge(witness);
 
-  let distinct = first.newStates;
-  let generated = first.generated;
-  let depth = 0;
+  let distinct = resumed?.header.progress.distinctStates ?? first.newStates;
+  let generated = resumed?.header.progress.statesGenerated ?? first.generated;
+  let depth = resumed?.header.progress.depth ?? 0;
   let found: Found | undefined = first.found;
   let stopped = first.stopped;
-  let peakFrontierBytes = initial.frontier.bytes;
+  let peakFrontierBytes = resumed?.header.progress.peakFrontierBytes ?? initial.frontier.bytes;
   let next: Int32Array[] = initial.frontier.chunks;
+  // A resumed search first finishes the level its snapshot was taken in (nothing is left at a level boundary).
+  let rest: Int32Array[] = resumed?.rest ?? [];
   const reports: WorkerReport[] = [];
   let stoppedFromOutside: ExternalStopReason | null = null;
+  const logOf = (): ParallelLog =>
+    new ParallelLog(
+      initial.log,
+      reports.map((r) => PredecessorLog.view(r.logBuffers, r.newStates)),
+    );
 
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
   try {
-    if (!stopped && next.length > 0) {
+    if (!stopped && (next.length > 0 || rest.length > 0)) {
       for (let w = 0; w < options.workers; w++) {
         const channel = new MessageChannel();
         const setup: WorkerSetup = {
@@ -136,7 +171,8 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
           refinement: options.refinement === true,
           workerIndex: w,
           workers: options.workers,
-          initialIds: initial.ordinals.length,
+          initialIds: initial.log.size,
+          witnesses: first.witnesses.foundList(),
           control: control.buffer as SharedArrayBuffer,
           table: table.buffer,
           tableCapacity: table.capacity,
@@ -194,11 +230,20 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
       if (maxStates !== Infinity) Atomics.store(control, Control.room, Math.min(2 ** 31 - 1, maxStates - distinct));
 
       const maxDepth = options.maxDepth ?? Infinity;
-      while (next.length > 0 && !stopped && depth + 1 < maxDepth) {
-        depth++;
-        const current = next;
-        next = [];
+      while (!stopped && (rest.length > 0 || (next.length > 0 && depth + 1 < maxDepth))) {
+        let current: Int32Array[];
+        if (rest.length > 0) {
+          // The rest of level `depth`: its successors join the next level found so far.
+          current = rest;
+          rest = [];
+        } else {
+          depth++;
+          current = next;
+          next = [];
+        }
         const levelFound: Found[] = [];
+        // What workers left of the chunks they were expanding when the search was stopped.
+        const unfinished: Int32Array[] = [];
         Atomics.store(control, Control.nextChunk, 0);
         sendAll({ type: "expand", level: depth, chunks: current });
         let working = options.workers;
@@ -223,6 +268,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
               next.push(...message.next);
               if (message.found !== null) levelFound.push(message.found);
               for (const w of message.witnesses) first.witnesses.merge(w);
+              if (message.rest !== null) unfinished.push(message.rest);
             }
           } else if (message.type !== "rehashed") {
             throw new Error(`unexpected message from a worker: ${message.type}`);
@@ -242,6 +288,29 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
           found = levelFound.reduce((a, b) => (foundTraceLength(b, depth) < foundTraceLength(a, depth) ? b : a));
         }
         stopped = Atomics.load(control, Control.stop) !== 0;
+        // A snapshot at a level end when one is due, or where a stop from outside left the level (every
+        // worker stops between two states, so the chunks not claimed and what is left of those being
+        // expanded are exactly the states not expanded). After a violation, none: the last one stands.
+        const claimed = Math.min(Atomics.load(control, Control.nextChunk), current.length);
+        const left = stopped ? [...unfinished, ...current.slice(claimed)] : [];
+        const due = stoppedFromOutside !== null || (!stopped && checkpoints?.due() === true);
+        // Nothing left (the search is complete): nothing to resume.
+        if (checkpoints !== undefined && found === undefined && due && (left.length > 0 || next.length > 0)) {
+          const log = logOf();
+          checkpoints.write({
+            depth,
+            rest: left,
+            next,
+            visited: { slots: new Int32Array(table.buffer), count: distinct },
+            log: { ids: log.ids, chunks: log.flatChunks() },
+            distinctStates: distinct,
+            statesGenerated: generated,
+            elapsedMs: Date.now() - started,
+            peakFrontierBytes,
+            witnesses: first.witnesses.foundList(),
+            workers: options.workers,
+          });
+        }
       }
       sendAll({ type: "finish" });
     }
@@ -255,9 +324,8 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
   const unexplored = next.length > 0;
   if (unexplored) depth++;
 
-  const logs = reports.map((r) => PredecessorLog.view(r.logBuffers, r.newStates));
-  const log = new ParallelLog(initial.ordinals, logs);
-  const complete = !stopped && !unexplored;
+  const log = logOf();
+  const complete = !stopped && !unexplored && rest.length === 0;
   return {
     distinctStates: distinct,
     statesGenerated: generated,
@@ -267,7 +335,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
     stoppedBy: stopReason(complete, found !== undefined, stoppedFromOutside, stopped),
     violation: found === undefined ? null : rebuildViolation(model, log, found),
     visitedSetBytes: table.bytes,
-    predecessorLogBytes: logs.reduce((sum, l) => sum + l.bytes, 0),
+    predecessorLogBytes: initial.log.bytes + reports.reduce((sum, r) => sum + PredecessorLog.view(r.logBuffers, r.newStates).bytes, 0),
     peakFrontierBytes,
     witnesses: first.witnesses.report(),
     search: {
@@ -278,6 +346,7 @@ export function parallelBfs(source: ModelSource, options: ParallelSearchOptions)
       traces: null,
       seed: null,
     },
+    ...(resumed === undefined ? {} : { resumedFrom: resumedFrom(resumed) }),
   };
 }
 

@@ -8,7 +8,7 @@
 import type { Found } from "../found.js";
 import type { ModelSource } from "../model-source.js";
 import type { WitnessFound } from "../witnesses.js";
-import { type PredecessorLog, type PredecessorLookup, noParent } from "../predecessor-log.js";
+import { type PredecessorLog, type PredecessorLookup, logChunkBytes, logChunkStates, noParent } from "../predecessor-log.js";
 
 /**
  * Slots of the control block. Each sits on a cache line of its own (16
@@ -57,8 +57,14 @@ export interface WorkerSetup {
   readonly refinement: boolean;
   readonly workerIndex: number;
   readonly workers: number;
-  /** How many ids the initial states took (ids below this are the coordinator's). */
+  /**
+   * How many ids the coordinator's log took (ids below this are its own:
+   * the initial states, and on a resumed search every state of the
+   * snapshot); the workers' ids start here.
+   */
   readonly initialIds: number;
+  /** Goals witnessed already (on a resumed search), which the worker need not check again. */
+  readonly witnesses: readonly WitnessFound[];
   readonly control: SharedArrayBuffer;
   readonly table: SharedArrayBuffer;
   readonly tableCapacity: number;
@@ -96,6 +102,11 @@ export type FromWorker =
       readonly found: Found | null;
       /** The witness goals this worker has reached so far, each with its first witness. */
       readonly witnesses: readonly WitnessFound[];
+      /**
+       * When the worker stopped inside a chunk (the search was stopped): a
+       * chunk holding that chunk's states it did not expand, for a snapshot.
+       */
+      readonly rest: Int32Array | null;
     })
   | { readonly type: "rehashed"; readonly worker: number }
   | { readonly type: "error"; readonly worker: number; readonly message: string; readonly stack: string };
@@ -104,8 +115,9 @@ export type FromWorker =
 export const maxStateId = 0xfffffffe;
 
 /**
- * State ids of a parallel search: the initial states take `0 ..
- * initialIds-1`; worker `w` numbers its own states 0, 1, 2, ... and its `n`-th
+ * State ids of a parallel search: the coordinator's log takes `0 ..
+ * initialIds-1` (the initial states; on a resumed search, the snapshot's
+ * whole log); worker `w` numbers its own states 0, 1, 2, ... and its `n`-th
  * state gets id `initialIds + n·workers + w`, so ids need no coordination.
  */
 export function globalId(initialIds: number, workers: number, worker: number, local: number): number {
@@ -114,29 +126,64 @@ export function globalId(initialIds: number, workers: number, worker: number, lo
   return id;
 }
 
-/** The predecessor logs of all workers, read as one. */
+/** The coordinator's log and the predecessor logs of all workers, read as one. */
 export class ParallelLog implements PredecessorLookup {
   constructor(
-    /** The index among the initial states of each initial id. */
-    private readonly initialOrdinals: readonly number[],
+    /** The states with ids below `base.size`: the initial states, and on a resumed search the snapshot's. */
+    private readonly base: PredecessorLog,
     private readonly logs: readonly PredecessorLog[],
   ) {}
 
   private locate(id: number): [PredecessorLog, number] {
-    const offset = id - this.initialOrdinals.length;
+    const offset = id - this.base.size;
     const workers = this.logs.length;
     return [this.logs[offset % workers]!, Math.floor(offset / workers)];
   }
 
   parentOf(id: number): number {
-    if (id < this.initialOrdinals.length) return noParent;
+    if (id < this.base.size) return this.base.parentOf(id);
     const [log, local] = this.locate(id);
     return log.parentOf(local);
   }
 
   ordinalOf(id: number): number {
-    if (id < this.initialOrdinals.length) return this.initialOrdinals[id]!;
+    if (id < this.base.size) return this.base.ordinalOf(id);
     const [log, local] = this.locate(id);
     return log.ordinalOf(local);
+  }
+
+  /** How many ids the logs span: one past the largest id given (workers that stored fewer states leave some unused). */
+  get ids(): number {
+    let ids = this.base.size;
+    this.logs.forEach((log, w) => {
+      if (log.size > 0) ids = Math.max(ids, this.base.size + (log.size - 1) * this.logs.length + w + 1);
+    });
+    return ids;
+  }
+
+  /**
+   * The logs as one log indexed by id, in {@link PredecessorLog}'s chunk
+   * layout, one chunk at a time (for a checkpoint, which any number of
+   * workers can then take up). Unused ids get no parent and ordinal 0;
+   * nothing refers to them.
+   */
+  *flatChunks(): Generator<ArrayBuffer> {
+    const ids = this.ids;
+    for (let first = 0; first < ids; first += logChunkStates) {
+      const buffer = new ArrayBuffer(logChunkBytes);
+      const parents = new Int32Array(buffer, 0, logChunkStates);
+      const ordinals = new Uint16Array(buffer, 4 * logChunkStates, logChunkStates);
+      parents.fill(noParent);
+      const end = Math.min(ids, first + logChunkStates);
+      for (let id = first; id < end; id++) {
+        if (id >= this.base.size) {
+          const [log, local] = this.locate(id);
+          if (local >= log.size) continue;
+        }
+        parents[id - first] = this.parentOf(id);
+        ordinals[id - first] = this.ordinalOf(id);
+      }
+      yield buffer;
+    }
   }
 }
