@@ -121,6 +121,8 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   );
   switch (outcome.kind) {
     case "error":
+      // A snapshot that cannot be read or written while the search runs is the environment's doing, told in one line.
+      if (outcome.name === "CheckpointError") throw new EnvironmentError(outcome.message);
       throw new InternalError(`the search failed: ${outcome.name}: ${outcome.message}`, outcome.stack);
     case "abandoned": {
       const abandoned = { model, config: options, variant: variant ?? null, reason: outcome.reason, detail: outcome.detail, last: outcome.last };

@@ -21,6 +21,7 @@ import type { ModelSource } from "../model-source.js";
 import { parallelBfs } from "../parallel/parallel-bfs.js";
 import { maxSeed } from "../random.js";
 import type { CheckResult } from "../result.js";
+import { formatCount, formatSeconds } from "../format.js";
 import { simulate } from "../simulate.js";
 import type { StopSignal } from "../stop.js";
 import type { FlagSpec } from "./args.js";

@@ -8,6 +8,8 @@
  * test's patience); each test stops them within seconds.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../model-check/project-root.js";
@@ -94,6 +96,26 @@ describe.each([
     expect(r.code).toBe(3);
     expect(groupAlive(r.child.pid!)).toBe(false);
   }, 60_000);
+});
+
+describe("a signal with --checkpoint, then --resume", () => {
+  it("continues to TLC's figures for 2PC rm8 (1,745,408 / 18,507,778 / depth 26, spec/manifest.json)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tla-twin-interrupt-"));
+    try {
+      const checkpoint = join(dir, "rm8");
+      const first = await interrupt("SIGINT", ["check", "twophase", "--rm", "8", "--checkpoint", checkpoint]);
+      expect(first.code).toBe(3);
+      expect(first.stdout).toContain("the search is INCOMPLETE");
+      const second = run("check", "twophase", "--rm", "8", "--resume", checkpoint, "--json");
+      const report = JSON.parse(second.stdout);
+      expect(report.resumedFrom.dir).toBe(checkpoint);
+      expect(report.resumedFrom.distinctStates).toBeGreaterThan(0);
+      expect(report).toMatchObject({ distinctStates: 1_745_408, statesGenerated: 18_507_778, depth: 26, complete: true, violation: null });
+      expect(second.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe("memory", () => {
