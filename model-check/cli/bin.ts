@@ -6,4 +6,4 @@
  */
 import { main } from "./main.js";
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

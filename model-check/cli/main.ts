@@ -2,6 +2,10 @@
  * The `tla-twin` command. Turns user mistakes into one line on stderr and
  * exit code 2; anything else that escapes is a bug and keeps its stack.
  *
+ * Commands may be asynchronous (`crosscheck` waits for TLC without blocking
+ * its thread, so that it can react to signals), so {@link main} returns a
+ * promise of the exit code.
+ *
  * @module
  */
 import { readFileSync } from "node:fs";
@@ -16,7 +20,7 @@ import { runZooCommand, zooHelp } from "./zoo-command.js";
 
 const exitUsage = 2;
 
-const commands: Readonly<Record<string, { summary: string; run: (argv: readonly string[]) => number; help: () => string }>> = {
+const commands: Readonly<Record<string, { summary: string; run: (argv: readonly string[]) => number | Promise<number>; help: () => string }>> = {
   check: { summary: "exhaustively check a protocol's twin", run: runCheck, help: checkHelp },
   crosscheck: { summary: "cross-check a twin against TLC runs of its spec (needs Java and TLC)", run: runCrossCheck, help: crossCheckHelp },
   list: {
@@ -41,8 +45,8 @@ function version(): string {
   return (JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
-export function main(argv: readonly string[]): number {
+/** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === "help" || name === "--help" || name === "-h") {
@@ -62,7 +66,8 @@ export function main(argv: readonly string[]): number {
       console.log(command.help());
       return 0;
     }
-    return command.run(rest);
+    // Awaited here, so that a usage error thrown by an asynchronous command is caught below.
+    return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`tla-twin: ${e.message}`);
