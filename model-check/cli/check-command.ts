@@ -8,12 +8,12 @@ import type { AnyProtocol, Preset } from "../../src/protocol.js";
 import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { findProtocol, protocols } from "../../src/registry.js";
 import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, formatWitnesses, resultToJson } from "../format.js";
+import { describeViolation, formatCount, formatSeconds, formatTrace, formatWitnesses, resultToJson } from "../format.js";
 import { readManifest } from "../manifest.js";
 import { checkShippedPreset, goalsNoQuickPresetDeclares } from "../shipped-check.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { printProgress } from "./progress.js";
-import { addTraceFormat, formatCounterexample, traceFormatFlag } from "./trace-output.js";
+import { addTraceFormat, finishTraceOutput, outFlag, planTraceOutput, saveCounterexample, traceFormatFlag, traceOutputHelp } from "./trace-output.js";
 import { UsageError } from "./usage-error.js";
 import { describePlan, planSearch, planWarning, printSearchOutcome, runPlannedSearch, searchFlags } from "./search-flags.js";
 
@@ -28,6 +28,7 @@ const commonFlags: readonly FlagSpec[] = [
   ...searchFlags,
   { name: "max-states", kind: "int", description: "stop after this many distinct states", min: 1, max: Number.MAX_SAFE_INTEGER },
   traceFormatFlag,
+  outFlag,
 ];
 
 function protocolFlags(protocol: AnyProtocol): FlagSpec[] {
@@ -55,6 +56,8 @@ export function checkHelp(): string {
     "Explores every reachable state of the protocol's twin breadth-first (or depth-first,",
     "or along random behaviours with --mode simulate) and checks its invariants.",
     "Exit code 0: no violation; 1: violation found; 2: bad usage.",
+    "",
+    ...traceOutputHelp,
     "",
     describeFlags(commonFlags),
     "",
@@ -90,6 +93,7 @@ export function runCheck(argv: readonly string[]): number {
   const model = toUsage(() => protocol.model(options, variant));
   const json = flags.get("json") === true;
   const quiet = flags.get("quiet") === true || json;
+  const traceOutput = planTraceOutput(flags, json);
 
   const plan = planSearch(flags, model);
   const warning = planWarning(plan);
@@ -104,17 +108,18 @@ export function runCheck(argv: readonly string[]): number {
     maxStates,
     onProgress: quiet ? undefined : printProgress,
   });
+  const saved = saveCounterexample(traceOutput, model, options, variant ?? null, result);
   // Depth-first search and simulation say what they found in their own terms (not "shortest", not "complete").
-  if (!json && plan.mode !== "bfs") return printSearchOutcome(model, plan, result, maxStates);
+  if (!json && plan.mode !== "bfs") return finishTraceOutput(saved, json, printSearchOutcome(model, plan, result, maxStates));
 
   if (json) {
     const report = resultToJson(model, options, variant ?? null, result);
-    console.log(JSON.stringify(addTraceFormat(report, model, result.violation, flags.get("trace-format") as string | undefined), null, 2));
+    console.log(JSON.stringify(addTraceFormat(report, model, result.violation, traceOutput, saved), null, 2));
   } else {
     if (result.violation !== null) {
       console.log(describeViolation(result.violation));
       console.log(`Counterexample (${result.violation.trace.steps.length} steps, shortest):`);
-      console.log(formatCounterexample(model, result.violation, flags.get("trace-format") as string | undefined));
+      console.log(formatTrace(model, result.violation.trace));
     } else if (result.complete) {
       console.log("No violation found.");
     } else if (maxStates !== undefined && result.distinctStates >= maxStates) {
@@ -136,7 +141,7 @@ export function runCheck(argv: readonly string[]): number {
       `Fingerprint collision probability (TLC's optimistic estimate): ${collisionProbability(result.distinctStates, result.statesGenerated).toExponential(1)}`,
     );
   }
-  return result.violation === null ? exitOk : exitViolation;
+  return finishTraceOutput(saved, json, result.violation === null ? exitOk : exitViolation);
 }
 
 /** Runs every protocol's quick presets and compares each with TLC's recorded counts. */

@@ -95,18 +95,20 @@ function judge(run: JavaRun, report: TlcReport, timeoutMs: number): string | und
   return undefined;
 }
 
-/** Runs SANY (`-error-codes`, so that errors give a non-zero exit) on one file; returns the problem or undefined. */
+/**
+ * Runs SANY (`-error-codes`, so that errors give a non-zero exit) on one file;
+ * returns the problem or undefined. An exit code of 0 with an error or a
+ * fatal condition in the output is a problem too: a check that trusted the
+ * exit code alone would pass whatever SANY's version forgets to report.
+ */
 export async function runSany(tools: TlcTools, workdir: SpecWorkdir, file: string, timeoutMs: number): Promise<string | undefined> {
   const run = await runJava(tools, "tla2sany.SANY", ["-error-codes", file], { cwd: workdir.path, tmpDir: workdir.javaTmpDir(), timeoutMs });
   if (run.spawnError !== undefined) return `SANY could not be started: ${run.spawnError}`;
   if (run.timedOut) return `SANY did not finish within ${Math.round(timeoutMs / 1000)} s`;
-  if (run.exitCode !== 0) {
-    const lines = (run.stdout + "\n" + run.stderr)
-      .split("\n")
-      .filter((l) => /error|Error|Encountered|line \d+/.test(l))
-      .slice(0, 4)
-      .join(" | ");
-    return `SANY rejects ${file} (exit code ${run.exitCode}): ${lines}`;
+  const output = run.stdout + "\n" + run.stderr;
+  const errorLines = output.split("\n").filter((l) => /\berrors?\b|Fatal|Encountered|Couldn't|line \d+, col/i.test(l));
+  if (run.exitCode !== 0 || errorLines.length > 0) {
+    return `SANY rejects ${file} (exit code ${run.exitCode}): ${errorLines.slice(0, 4).join(" | ")}`;
   }
   return undefined;
 }
