@@ -10,7 +10,13 @@
  * started, outlives the run. A terminal's Ctrl-C reaches only the
  * foreground group, not Java's: stopping Java is always this module's job.
  * Should the Node process exit while a run is still going (a crash), an
- * `exit` hook ends the groups still running.
+ * `exit` hook ends the groups still running. And since a signal no longer
+ * reaches Java with its caller's group, SIGINT, SIGTERM and SIGHUP are
+ * watched while runs are going: when nothing else in the process handles
+ * the signal (the scripts of `npm run tlc:golden` and the like), the runs'
+ * groups are ended and the signal is raised again, so the process dies of it
+ * as it would have; when something else does (`tla-twin crosscheck`, which
+ * stops cleanly), the runs are left to it.
  *
  * Java's temporary folder (`java.io.tmpdir`) is the caller's: TLC and SANY
  * unpack the standard modules into a fresh `tlc-<number>` folder there on
@@ -56,9 +62,10 @@ export interface JavaRunOptions {
 /** How often a running Java process checks its stop signal, in milliseconds. */
 export const stopPollMs = 50;
 
-/** Process groups of runs still going, ended by the exit hook. */
+/** Process groups of runs still going, ended by the exit hook and the signal watch. */
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
+const watchedSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 function endGroup(pid: number): void {
   try {
@@ -68,12 +75,32 @@ function endGroup(pid: number): void {
   }
 }
 
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on("exit", () => {
-    for (const pid of liveGroups) endGroup(pid);
-  });
+function endLiveGroups(): void {
+  for (const pid of liveGroups) endGroup(pid);
+}
+
+/** A watched signal: ends the runs and dies of it, unless another listener takes care of both. */
+function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  endLiveGroups();
+  for (const name of watchedSignals) process.off(name, onSignal);
+  process.kill(process.pid, signal);
+}
+
+/** Starts watching a run's group (and the process's signals, with the first run going). */
+function track(pid: number): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on("exit", endLiveGroups);
+  }
+  if (liveGroups.size === 0) for (const name of watchedSignals) process.on(name, onSignal);
+  liveGroups.add(pid);
+}
+
+/** Stops watching a run's group (and, with the last run over, the signals: their default comes back). */
+function untrack(pid: number): void {
+  liveGroups.delete(pid);
+  if (liveGroups.size === 0) for (const name of watchedSignals) process.off(name, onSignal);
 }
 
 /** Runs `java -XX:+UseParallelGC -Djava.io.tmpdir=<tmpDir> -cp <jar> <mainClass> <args...>`; resolves when it has ended (never rejects). */
@@ -82,7 +109,6 @@ export function runJava(tools: TlcTools, mainClass: string, args: readonly strin
   const argv = ["-XX:+UseParallelGC", `-Djava.io.tmpdir=${options.tmpDir}`, "-cp", tools.jar, mainClass, ...args];
   const command = `java ${argv.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(" ")}`;
   const started = Date.now();
-  installExitHook();
   return new Promise((resolve) => {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -93,7 +119,7 @@ export function runJava(tools: TlcTools, mainClass: string, args: readonly strin
     const child = spawn(tools.java, argv, { cwd: options.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     const pid = child.pid;
     if (pid !== undefined) {
-      liveGroups.add(pid);
+      track(pid);
       options.onStart?.(pid);
     }
     const timer = setTimeout(() => {
@@ -115,7 +141,7 @@ export function runJava(tools: TlcTools, mainClass: string, args: readonly strin
       clearTimeout(timer);
       if (poll !== undefined) clearInterval(poll);
       // Not ended again here: once reaped, its id may be reused by an unrelated group.
-      if (pid !== undefined) liveGroups.delete(pid);
+      if (pid !== undefined) untrack(pid);
       resolve({
         exitCode,
         signal,

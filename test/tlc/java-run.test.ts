@@ -4,10 +4,12 @@
  * hears why. A stand-in for `java` (a shell script that starts a background
  * `sleep` and waits) makes this testable without Java or TLC.
  */
+import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../model-check/project-root.js";
 import { StopSignal } from "../../model-check/stop.js";
 import { runJava } from "../../model-check/tlc/java.js";
 import { runningInGroup } from "../support/process-group.js";
@@ -69,5 +71,31 @@ describe("runJava", () => {
     const run = await runJava({ ...tools, java: join(dir, "no-such-java") }, "tlc2.TLC", [], { cwd: dir, tmpDir: dir, timeoutMs: 10_000 });
     expect(run.spawnError).toMatch(/ENOENT/);
     expect(run.exitCode).toBeNull();
+  });
+
+  it("in a process that does not handle the signal itself, SIGTERM ends the run's group and then the process, as by default", async () => {
+    // A script like npm run tlc:golden's: runs Java and installs no signal handler of its own.
+    const script = join(dir, "runs-java.mjs");
+    const javaModule = join(projectRoot(), "dist", "model-check", "tlc", "java.js");
+    writeFileSync(
+      script,
+      `import { runJava } from ${JSON.stringify(javaModule)};\n` +
+        `await runJava(${JSON.stringify(tools)}, "tlc2.TLC", [], { cwd: ${JSON.stringify(dir)}, tmpDir: ${JSON.stringify(dir)}, timeoutMs: 60000, onStart: (pid) => console.log(pid) });\n` +
+        `console.log("not reached");\n`,
+    );
+    const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    const pid = await new Promise<number>((resolve) =>
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString("utf8");
+        if (stdout.includes("\n")) resolve(Number(stdout.split("\n")[0]));
+      }),
+    );
+    expect(await runningInGroup(pid, 0)).toContain(pid);
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("close", (_code, signal) => resolve(signal)));
+    child.kill("SIGTERM");
+    expect(await ended).toBe("SIGTERM");
+    expect(stdout).not.toContain("not reached");
+    expect(await runningInGroup(pid)).toEqual([]);
   });
 });
