@@ -4,6 +4,13 @@
  *
  * @module
  */
+import { ExitCode } from "./exit-codes.js";
 import { main } from "./main.js";
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  // main() turns every error into one line; one that escapes it is a bug in main itself.
+  console.error(e);
+  process.exitCode = ExitCode.internal;
+}

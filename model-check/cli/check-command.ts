@@ -15,7 +15,7 @@ import { ExitCode } from "./exit-codes.js";
 import { defaultMaxMemory, formatSize, parseMemoryFlag } from "./memory-limit.js";
 import { printProgress } from "./progress.js";
 import { hostSearch } from "./search-host.js";
-import { traceFormatFlag } from "./trace-output.js";
+import { finishTraceOutput, outFlag, planTraceOutput, saveCounterexample, traceFormatFlag, traceOutputHelp } from "./trace-output.js";
 import { EnvironmentError, InternalError, UsageError } from "./usage-error.js";
 import { describePlan, describeResume, planSearch, planWarning, searchFlags } from "./search-flags.js";
 
@@ -33,6 +33,7 @@ const commonFlags: readonly FlagSpec[] = [
   },
   { name: "allow-incomplete", kind: "boolean", description: "exit 0, not 3, when --max-states or --max-memory stops the search" },
   traceFormatFlag,
+  outFlag,
 ];
 
 function protocolFlags(protocol: AnyProtocol): FlagSpec[] {
@@ -62,6 +63,8 @@ export function checkHelp(): string {
     "Exit code 0: no violation (complete, or bounded by --depth as asked); 1: violation found;",
     "2: bad usage; 3: incomplete (--max-states, --max-memory, a signal; see --allow-incomplete);",
     "4: internal or environment error. Ctrl-C stops the search with a partial report.",
+    "",
+    ...traceOutputHelp,
     "",
     describeFlags(commonFlags),
     "",
@@ -100,6 +103,7 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const model = toUsage(() => protocol.model(options, variant));
   const json = flags.get("json") === true;
   const quiet = flags.get("quiet") === true || json;
+  const traceOutput = planTraceOutput(flags, json);
   const maxMemoryText = flags.get("max-memory") as string | undefined;
   const maxMemoryBytes = maxMemoryText === undefined ? defaultMaxMemory() : parseMemoryFlag(maxMemoryText);
 
@@ -131,10 +135,12 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
       return exitCodeOfStop(outcome.reason, allowIncomplete);
     }
     case "result": {
-      const report = { model, config: options, variant: variant ?? null, plan, result: outcome.result, maxStates, traceFormat: flags.get("trace-format") as string | undefined, allowIncomplete };
+      const result = outcome.result;
+      const saved = saveCounterexample(traceOutput, model, options, variant ?? null, result);
+      const report = { model, config: options, variant: variant ?? null, plan, result, maxStates, traceOutput, saved, allowIncomplete };
       if (json) console.log(JSON.stringify(jsonReport(report), null, 2));
       else for (const line of textReport(report)) console.log(line);
-      return exitCodeOf(outcome.result, allowIncomplete);
+      return finishTraceOutput(saved, json, exitCodeOf(result, allowIncomplete));
     }
   }
 }

@@ -10,12 +10,12 @@
 import type { AnyModel, TwinAction } from "../../src/protocol.js";
 import type { Progress } from "../bfs.js";
 import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, formatWitnesses, resultToJson } from "../format.js";
+import { describeViolation, formatCount, formatSeconds, formatTrace, formatWitnesses, resultToJson } from "../format.js";
 import type { CheckResult } from "../result.js";
 import type { StopReason } from "../stop.js";
 import { ExitCode } from "./exit-codes.js";
 import type { SearchPlan } from "./search-flags.js";
-import { addTraceFormat, formatCounterexample } from "./trace-output.js";
+import { type SavedTrace, type TraceOutputPlan, addTraceFormat } from "./trace-output.js";
 
 /** The search's outcome and what the user asked for that changes how it reads. */
 export interface CheckReport {
@@ -25,7 +25,10 @@ export interface CheckReport {
   readonly plan: SearchPlan;
   readonly result: CheckResult<unknown, TwinAction>;
   readonly maxStates: number | undefined;
-  readonly traceFormat: string | undefined;
+  /** `--trace-format` and `--out`: where a counterexample goes besides the report. */
+  readonly traceOutput: TraceOutputPlan;
+  /** The counterexample file written, if `--out` asked for one. */
+  readonly saved: SavedTrace | undefined;
   /** `--allow-incomplete`: a search stopped by a limit exits 0. */
   readonly allowIncomplete: boolean;
 }
@@ -81,7 +84,7 @@ export function textReport(report: CheckReport): string[] {
     lines.push(describeViolation(violation));
     const how = plan.mode === "bfs" ? "shortest" : plan.mode === "dfs" ? "found by depth-first search" : "found by simulation";
     lines.push(`Counterexample (${violation.trace.steps.length} steps, ${how}):`);
-    lines.push(formatCounterexample(model, violation, report.traceFormat));
+    lines.push(formatTrace(model, violation.trace));
   } else if (result.complete) {
     lines.push("No violation found.");
   } else if (plan.mode === "simulate" && result.stoppedBy === null) {
@@ -114,7 +117,7 @@ export function textReport(report: CheckReport): string[] {
 /** The `--json` report. */
 export function jsonReport(report: CheckReport): Record<string, unknown> {
   const json = resultToJson(report.model, report.config, report.variant, report.result);
-  return addTraceFormat(json, report.model, report.result.violation, report.traceFormat);
+  return addTraceFormat(json, report.model, report.result.violation, report.traceOutput, report.saved);
 }
 
 /** A search whose thread was ended before it could report: what is known of it. */

@@ -2,20 +2,42 @@
  * `tla-twin crosscheck`: the live cross-checks (a)-(e) of one twin config
  * against TLC (needs Java and tla2tools.jar).
  *
+ * SIGINT and SIGTERM stop it cleanly: TLC's process group is ended, the
+ * work folder removed, and the report of what ran is printed, marked
+ * incomplete (exit code 3). So does the first bound reached: a TLC run or the
+ * twin's state graph past `--timeout`, the twin's graph past `--max-states`.
+ *
  * @module
  */
 import { ConfigError, type AnyProtocol, resolveOptions } from "../../src/protocol.js";
 import { findProtocol, protocols } from "../../src/registry.js";
-import { type CrossCheckSettings, crossCheck, defaultCrossCheckSettings } from "../tlc/crosscheck.js";
+import { StopSignal } from "../stop.js";
+import { type CrossCheckSettings, type CrossCheckVerdict, crossCheck, crossCheckVerdict, defaultCrossCheckSettings } from "../tlc/crosscheck.js";
 import { formatReport } from "../tlc/report-text.js";
 import { findTlcTools } from "../tlc/tools.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
+import { ExitCode } from "./exit-codes.js";
+import { withSignalsAsStop } from "./signal-stop.js";
 import { UsageError } from "./usage-error.js";
 
 const commonFlags: readonly FlagSpec[] = [
   { name: "json", kind: "boolean", description: "print a JSON report instead of the table" },
+  { name: "quiet", kind: "boolean", description: "no progress lines on stderr" },
   { name: "workers", kind: "int", description: "TLC workers for the state dump and the trace checks (counting and simulation use 1, to be repeatable)", min: 1, max: 256 },
-  { name: "timeout", kind: "int", description: "seconds each TLC run may take", min: 1, max: 7 * 24 * 3600 },
+  {
+    name: "timeout",
+    kind: "int",
+    description: "seconds each TLC run, and the twin's state-graph exploration, may take; the first to run out ends the cross-check, incomplete",
+    min: 1,
+    max: 7 * 24 * 3600,
+  },
+  {
+    name: "max-states",
+    kind: "int",
+    description: "distinct states the twin's state graph may hold; a larger one ends the cross-check, incomplete",
+    min: 1,
+    max: Number.MAX_SAFE_INTEGER,
+  },
   { name: "traces", kind: "int", description: "TLC simulation behaviours to replay in the twin", min: 1, max: 100_000 },
   { name: "depth", kind: "int", description: "steps per behaviour, both directions", min: 1, max: 10_000 },
   { name: "seed", kind: "int", description: "seed of TLC's simulation and of the twin's random behaviours", min: 0, max: 2 ** 31 - 1 },
@@ -38,8 +60,10 @@ export function crossCheckHelp(): string {
     "Runs TLC on the protocol's spec and compares it with the twin: (a) counts, (b) reachable",
     "states, (c) transitions, (d) TLC's random behaviours replayed in the twin, (e) the twin's",
     "random behaviours checked by TLC. Needs Java on the PATH and tla2tools.jar (TLA2TOOLS_JAR,",
-    "or the cache that npm run tlc:setup fills). Exit code 0: all agree; 1: a check failed;",
-    "2: bad usage or TLC missing.",
+    "or the cache that npm run tlc:setup fills). SIGINT or SIGTERM stops it: TLC is ended, its",
+    "work folder removed, and what ran is reported. Exit code 0: all agree; 1: a check found a",
+    "difference; 2: bad usage or TLC missing; 3: incomplete (stopped by --timeout, --max-states",
+    "or a signal); 4: TLC or Java failed.",
     "",
     describeFlags(commonFlags),
     "",
@@ -47,8 +71,15 @@ export function crossCheckHelp(): string {
   ].join("\n");
 }
 
-/** Runs `tla-twin crosscheck` and returns the exit code. */
-export function runCrossCheck(argv: readonly string[]): number {
+const exitCodes: Readonly<Record<CrossCheckVerdict, number>> = {
+  passed: ExitCode.ok,
+  failed: ExitCode.violation,
+  incomplete: ExitCode.incomplete,
+  "tool-failed": ExitCode.internal,
+};
+
+/** Runs `tla-twin crosscheck` and resolves to the exit code. */
+export async function runCrossCheck(argv: readonly string[]): Promise<number> {
   const name = argv[0];
   if (name === undefined || name.startsWith("-")) {
     throw new UsageError(`crosscheck needs a protocol first (one of ${protocols.map((p) => p.name).join(", ")})`);
@@ -95,9 +126,21 @@ export function runCrossCheck(argv: readonly string[]): number {
     simulationSeed: number("seed") ?? defaultCrossCheckSettings.simulationSeed,
     twinBehaviourSeed: number("seed") ?? defaultCrossCheckSettings.twinBehaviourSeed,
     twinBehaviours: number("behaviours") ?? defaultCrossCheckSettings.twinBehaviours,
+    twinMaxStates: number("max-states"),
   };
-  const report = crossCheck(lookup.tools, { protocol, options, preset, model: protocol.model(options) }, settings);
+  const quiet = flags.get("quiet") === true;
+  const stop = new StopSignal();
+  const report = await withSignalsAsStop(
+    stop,
+    () =>
+      crossCheck(lookup.tools, { protocol, options, preset, model: protocol.model(options) }, settings, {
+        stop,
+        onProgress: quiet ? undefined : (line) => console.error(`tla-twin crosscheck: ${line}`),
+      }),
+    (signal, first) =>
+      console.error(first ? `tla-twin crosscheck: ${signal}: stopping TLC and removing its work folder` : `tla-twin crosscheck: ${signal}: already stopping`),
+  );
   if (flags.get("json") === true) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report));
-  return report.ok ? 0 : 1;
+  return exitCodes[crossCheckVerdict(report)];
 }

@@ -10,6 +10,7 @@
 import type { AnyModel } from "../../src/protocol.js";
 import { type TlaValue, field, formatTla } from "../../src/tla/value.js";
 import { formatCount } from "../format.js";
+import type { StopReason } from "../stop.js";
 import { type Key64, SortedKeys, keyHex, stateKey } from "./digest.js";
 import { type GraphCounts, type GraphSummary, type LabelInfo, exploreTwinGraph, twinLabeler } from "./twin-graph.js";
 
@@ -25,6 +26,18 @@ export interface CheckOutcome {
   readonly ok: boolean;
   /** The differences, or why the check could not run. */
   readonly details: readonly string[];
+  /**
+   * Set when the check was not decided because a bound (`--timeout`,
+   * `--max-states`) or a signal stopped the cross-check first: incomplete,
+   * not failed.
+   */
+  readonly stoppedBy?: StopReason;
+  /**
+   * Set when the check was not decided because TLC or Java failed (did not
+   * start, crashed, printed what the bridge cannot read, left files it
+   * cannot read): an environment error, not a disagreement.
+   */
+  readonly toolFailed?: boolean;
 }
 
 /** A set of keys from TLC's side: always its size and digest, the keys themselves when at hand. */

@@ -3,15 +3,31 @@
  * spec (state graph with counts, state dump, random simulation), the twin's
  * own exploration, and the comparisons (a) to (e).
  *
- * Every TLC run happens in a private copy of `spec/`, removed afterwards.
+ * Every TLC run happens in a private copy of `spec/`, removed afterwards,
+ * whatever the way out (a result, an error, a stop request).
+ *
+ * A cross-check can be stopped ({@link CrossCheckControl.stop}): the TLC run
+ * going on is ended, the twin's exploration stops at its next chunk, and
+ * nothing further starts; so does the first bound reached (a TLC run past
+ * `--timeout`, the twin's graph past `--timeout` or `--max-states`). The
+ * report then says which checks were not decided and why
+ * ({@link CrossCheckReport.stoppedBy}): incomplete, never a pass.
+ *
+ * The TLC runs are asynchronous (see java.ts) and the twin's exploration
+ * yields to the event loop between chunks, so the thread that runs a
+ * cross-check stays able to receive signals; the few synchronous parts left
+ * (reading TLC's dump files, comparing key lists, the random behaviours)
+ * take seconds at most, and a stop request is seen right after them.
  *
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseTlaState } from "../../src/tla/parse.js";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import type { AnyModel, AnyProtocol } from "../../src/protocol.js";
 import { specDir } from "../project-root.js";
+import { formatCount } from "../format.js";
+import type { StopReason, StopSignal } from "../stop.js";
 import { readManifest } from "../manifest.js";
 import { normalizedCfg } from "./cfg.js";
 import {
@@ -30,11 +46,11 @@ import {
 import { type SortedKeys, canonicalText, stateKey } from "./digest.js";
 import { readSimulationTraces } from "./tlc-files.js";
 import { findTlcEdges, findTlcStates, summarizeStateDump, summarizeStateGraph, tlcLabeler } from "./tlc-graph.js";
-import { runTlc } from "./tlc-run.js";
+import { type TlcJob, type TlcOutcome, runTlc } from "./tlc-run.js";
 import type { TlcTools } from "./tools.js";
 import { checkTwinBehaviours } from "./trace-check.js";
 import { randomTwinBehaviours } from "./twin-behaviours.js";
-import { type GraphCounts, type GraphSummary, exploreTwinGraph } from "./twin-graph.js";
+import { type GraphCounts, exploreTwinGraphBounded } from "./twin-graph.js";
 import { SpecWorkdir } from "./workdir.js";
 
 /** Settings of a cross-check; {@link defaultCrossCheckSettings} are what tests and golden files use. */
@@ -45,7 +61,7 @@ export interface CrossCheckSettings {
    * seed gives the same behaviours).
    */
   readonly workers: number;
-  /** Limit for each TLC run, in milliseconds. */
+  /** Limit for each TLC run, and for the twin's state-graph exploration, in milliseconds. */
   readonly timeoutMs: number;
   /** TLC simulation: how many behaviours, how many steps at most, which seed. */
   readonly simulationTraces: number;
@@ -56,6 +72,13 @@ export interface CrossCheckSettings {
   readonly twinBehaviourDepth: number;
   readonly twinBehaviourSeed: number;
   readonly twinBehaviourBatch: number;
+  /**
+   * The most distinct states the twin's state graph may hold; a larger graph
+   * is not explored further and the cross-check is incomplete. Undefined: no
+   * bound but the time limit ({@link timeoutMs}, which bounds the twin's
+   * exploration as it bounds each TLC run).
+   */
+  readonly twinMaxStates?: number;
 }
 
 /** The settings used unless the command line says otherwise. */
@@ -90,9 +113,54 @@ export interface CrossCheckReport {
   readonly cfg: string;
   readonly tlcVersion: string | null;
   readonly checks: readonly CheckOutcome[];
+  /** Every check ran and passed. */
   readonly ok: boolean;
+  /** Every check was decided: nothing was stopped by a bound or a signal. */
+  readonly complete: boolean;
+  /** The first bound or request that stopped the cross-check, or null. */
+  readonly stoppedBy: StopReason | null;
   /** Wall-clock time of each TLC run and of the twin's side, in milliseconds. */
   readonly timingsMs: Readonly<Record<string, number>>;
+}
+
+/** What a caller can do to a running cross-check. */
+export interface CrossCheckControl {
+  /**
+   * A request to stop: the TLC run going on is ended (its whole process
+   * group), the twin's exploration stops at its next chunk, and no further
+   * run starts.
+   */
+  readonly stop?: StopSignal;
+  /** Told, in one line, each time a TLC run or the twin's exploration starts. */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** What stopped a cross-check, in words. */
+export function describeStop(reason: StopReason, settings: Pick<CrossCheckSettings, "timeoutMs" | "twinMaxStates">): string {
+  switch (reason) {
+    case "time":
+      return `the time limit of ${Math.round(settings.timeoutMs / 1000)} s ran out (--timeout)`;
+    case "max-states":
+      return `the twin's state graph reached the bound of ${formatCount(settings.twinMaxStates ?? 0)} distinct states (--max-states)`;
+    case "signal":
+      return "a signal (SIGINT or SIGTERM) asked it to stop";
+    case "memory":
+      return "the memory limit was reached";
+    case "depth":
+      return "a depth bound was reached";
+  }
+}
+
+/** What a cross-check found, for an exit code: first a disagreement, then a tool that failed, then a stop. */
+export type CrossCheckVerdict = "passed" | "failed" | "tool-failed" | "incomplete";
+
+/** The verdict of a report: `failed` when some check found a difference, whatever else happened. */
+export function crossCheckVerdict(report: Pick<CrossCheckReport, "checks">): CrossCheckVerdict {
+  const undecided = (c: CheckOutcome) => c.stoppedBy !== undefined || c.toolFailed === true;
+  if (report.checks.some((c) => !c.ok && !undecided(c))) return "failed";
+  if (report.checks.some((c) => !c.ok && c.toolFailed === true)) return "tool-failed";
+  if (report.checks.some((c) => !c.ok)) return "incomplete";
+  return "passed";
 }
 
 /**
@@ -155,35 +223,82 @@ export interface TlcSide {
   readonly dumpFile: string;
 }
 
-/** Failures of TLC's runs, by the check that needed the run. */
-export interface TlcSideFailures {
-  readonly graph?: string;
-  readonly dump?: string;
-  readonly simulation?: string;
+/**
+ * Why a TLC run gave nothing to compare: a bound or a signal ended it (or it
+ * never started because the cross-check had stopped), TLC or Java failed,
+ * or TLC found the spec itself violated (a finding, not a failure of the tool).
+ */
+export interface TlcRunFailure {
+  readonly message: string;
+  readonly stoppedBy?: StopReason;
+  readonly toolFailed: boolean;
 }
 
-/** Runs TLC three times and reads what the comparisons need. */
-export function collectTlcSide(
+/** Failures of TLC's runs, by the check that needed the run. */
+export interface TlcSideFailures {
+  readonly graph?: TlcRunFailure;
+  readonly dump?: TlcRunFailure;
+  readonly simulation?: TlcRunFailure;
+}
+
+/** TLC's side, or why it is missing, and what stopped it (null when nothing did). */
+export interface TlcSideOutcome {
+  readonly side: TlcSide | undefined;
+  readonly failures: TlcSideFailures;
+  readonly stoppedBy: StopReason | null;
+}
+
+/** The failure of a run that ended on its own: TLC's own failure, a reported violation, or what `more` finds missing. */
+function judgeRun(outcome: TlcOutcome, more: (o: TlcOutcome) => string | undefined = () => undefined): TlcRunFailure | undefined {
+  if (outcome.failure !== undefined) {
+    return outcome.stoppedBy !== null ? { message: outcome.failure, stoppedBy: outcome.stoppedBy, toolFailed: false } : { message: outcome.failure, toolFailed: true };
+  }
+  const violation = outcome.report.violation;
+  if (violation !== undefined) {
+    return { message: `TLC reports ${violation.kind === "deadlock" ? "a deadlock" : `${violation.kind} ${violation.name} violated`}`, toolFailed: false };
+  }
+  const missing = more(outcome);
+  return missing === undefined ? undefined : { message: missing, toolFailed: true };
+}
+
+/**
+ * Runs TLC three times and reads what the comparisons need. After a run
+ * that a bound or a stop request ended, the later runs do not start.
+ */
+export async function collectTlcSide(
   tools: TlcTools,
   workdir: SpecWorkdir,
   model: AnyModel,
   cfg: string,
   settings: CrossCheckSettings,
   timings: Record<string, number>,
-): { side: TlcSide | undefined; failures: TlcSideFailures } {
+  control: CrossCheckControl = {},
+): Promise<TlcSideOutcome> {
   const module = model.tlcModel().module;
-  const failures: { graph?: string; dump?: string; simulation?: string } = {};
-  const base = { module, cfg, timeoutMs: settings.timeoutMs };
+  let stoppedBy: StopReason | null = null;
+  const notRun = (): TlcRunFailure => ({ message: `not run: the cross-check had stopped (${describeStop(stoppedBy!, settings)})`, stoppedBy: stoppedBy!, toolFailed: false });
+  const run = async (what: string, job: Pick<TlcJob, "workers" | "extraArgs">): Promise<TlcOutcome | undefined> => {
+    stoppedBy ??= control.stop?.reason ?? null;
+    if (stoppedBy !== null) return undefined;
+    const outcome = await runTlc(tools, workdir, {
+      module,
+      cfg,
+      timeoutMs: settings.timeoutMs,
+      ...job,
+      stop: control.stop,
+      onStart: (pid) => control.onProgress?.(`TLC ${what} started (pid ${pid}, work folder ${workdir.path})`),
+    });
+    timings[`tlc: ${what}`] = outcome.run.durationMs;
+    stoppedBy ??= outcome.stoppedBy;
+    return outcome;
+  };
 
   const graphFile = join(workdir.path, "graph");
-  const graphRun = runTlc(tools, workdir, { ...base, workers: 1, extraArgs: ["-dump", "dot,actionlabels", graphFile] });
-  timings["tlc: state graph (-workers 1)"] = graphRun.run.durationMs;
+  const graphRun = await run("state graph (-workers 1)", { workers: 1, extraArgs: ["-dump", "dot,actionlabels", graphFile] });
   const dumpFile = join(workdir.path, "states");
-  const dumpRun = runTlc(tools, workdir, { ...base, workers: settings.workers, extraArgs: ["-dump", dumpFile] });
-  timings["tlc: state dump"] = dumpRun.run.durationMs;
+  const dumpRun = await run("state dump", { workers: settings.workers, extraArgs: ["-dump", dumpFile] });
   const simDir = workdir.freshDir("simulation");
-  const simRun = runTlc(tools, workdir, {
-    ...base,
+  const simRun = await run("simulation", {
     workers: 1,
     extraArgs: [
       // Deadlocks are the exhaustive runs' to find: a simulated behaviour that reaches a state
@@ -197,27 +312,25 @@ export function collectTlcSide(
       String(settings.simulationSeed),
     ],
   });
-  timings["tlc: simulation"] = simRun.run.durationMs;
 
-  const complete = (r: typeof graphRun) =>
-    r.failure ??
-    (r.report.violation !== undefined
-      ? `TLC reports ${r.report.violation.kind === "deadlock" ? "a deadlock" : `${r.report.violation.kind} ${r.report.violation.name} violated`}`
-      : undefined);
-  const graphFailure = complete(graphRun) ?? (graphRun.report.counts === undefined || graphRun.report.depth === undefined ? "TLC printed no final counts" : undefined);
+  const failures: { graph?: TlcRunFailure; dump?: TlcRunFailure; simulation?: TlcRunFailure } = {};
+  const graphFailure =
+    graphRun === undefined
+      ? notRun()
+      : judgeRun(graphRun, (r) => (r.report.counts === undefined || r.report.depth === undefined ? "TLC printed no final counts" : undefined));
   if (graphFailure !== undefined) failures.graph = graphFailure;
-  const dumpFailure = complete(dumpRun);
+  const dumpFailure = dumpRun === undefined ? notRun() : judgeRun(dumpRun);
   if (dumpFailure !== undefined) failures.dump = dumpFailure;
-  const simFailure = complete(simRun) ?? (simRun.report.simulatedStates === undefined ? "TLC printed no simulation summary" : undefined);
+  const simFailure = simRun === undefined ? notRun() : judgeRun(simRun, (r) => (r.report.simulatedStates === undefined ? "TLC printed no simulation summary" : undefined));
   if (simFailure !== undefined) failures.simulation = simFailure;
-  if (failures.graph !== undefined || failures.dump !== undefined || failures.simulation !== undefined) return { side: undefined, failures };
+  if (graphRun === undefined || dumpRun === undefined || simRun === undefined || Object.keys(failures).length > 0) return { side: undefined, failures, stoppedBy };
 
   const started = Date.now();
   let graph: ReturnType<typeof summarizeStateGraph>;
   try {
     graph = summarizeStateGraph(`${graphFile}.dot`);
   } catch (e) {
-    return { side: undefined, failures: { graph: `TLC's state graph could not be read: ${(e as Error).message}` } };
+    return { side: undefined, failures: { graph: { message: `TLC's state graph could not be read: ${(e as Error).message}`, toolFailed: true } }, stoppedBy };
   }
   const conversionProblems: string[] = [];
   let states: SortedKeys;
@@ -232,7 +345,7 @@ export function collectTlcSide(
       }
     }).keys;
   } catch (e) {
-    return { side: undefined, failures: { dump: `TLC's state dump could not be read: ${(e as Error).message}` } };
+    return { side: undefined, failures: { dump: { message: `TLC's state dump could not be read: ${(e as Error).message}`, toolFailed: true } }, stoppedBy };
   }
   let traces: ReferenceTrace[];
   try {
@@ -246,15 +359,14 @@ export function collectTlcSide(
       })),
     }));
   } catch (e) {
-    return { side: undefined, failures: { simulation: `TLC's simulation traces could not be read: ${(e as Error).message}` } };
+    return { side: undefined, failures: { simulation: { message: `TLC's simulation traces could not be read: ${(e as Error).message}`, toolFailed: true } }, stoppedBy };
   }
   timings["reading TLC's files"] = Date.now() - started;
   const counts = graphRun.report.counts!;
-  const inSpec = (file: string) => dirname(file) === workdir.path;
   return {
     side: {
       version: graphRun.report.version ?? null,
-      sources: [...new Set(graphRun.report.parsedFiles.filter(inSpec).map((f) => basename(f)))].sort(),
+      sources: [...new Set(graphRun.report.parsedFiles.filter((f) => workdir.holds(f)).map((f) => basename(f)))].sort(),
       cfg,
       counts: { distinctStates: counts.distinctStates, statesGenerated: counts.statesGenerated, depth: graphRun.report.depth! },
       levels: graph.levels,
@@ -266,12 +378,33 @@ export function collectTlcSide(
       dumpFile: `${dumpFile}.dump`,
     },
     failures,
+    stoppedBy,
   };
 }
 
-function unavailable(id: string, title: string, why: string): CheckOutcome {
-  return { id, title, tlc: "(failed)", twin: "", ok: false, details: [why] };
+/** A check that could not run, and why: a failure or a stop of TLC's side (or, with `side` "twin", of the twin's), or a finding. */
+function unavailable(id: string, title: string, why: TlcRunFailure | string, side: "tlc" | "twin" = "tlc"): CheckOutcome {
+  const failure = typeof why === "string" ? { message: why, toolFailed: false } : why;
+  const state = failure.stoppedBy !== undefined ? "(stopped)" : "(failed)";
+  return {
+    id,
+    title,
+    tlc: side === "tlc" ? state : "",
+    twin: side === "twin" ? state : "",
+    ok: false,
+    details: [failure.message],
+    ...(failure.stoppedBy !== undefined ? { stoppedBy: failure.stoppedBy } : {}),
+    ...(failure.toolFailed ? { toolFailed: true } : {}),
+  };
 }
+
+const titles = {
+  a: "counts (distinct / generated / depth)",
+  b: "reachable states",
+  c: "transitions",
+  d: "TLC's random behaviours replay in the twin",
+  e: "twin's random behaviours are behaviours of the spec (TLC)",
+} as const;
 
 /** The command that re-runs a live cross-check of this target. */
 export function crossCheckCommand(target: Pick<CrossCheckTarget, "protocol" | "options" | "preset">): string {
@@ -279,8 +412,17 @@ export function crossCheckCommand(target: Pick<CrossCheckTarget, "protocol" | "o
   return `tla-twin crosscheck ${target.protocol.name} ${config}`.trim();
 }
 
-/** Runs the live cross-checks (a) to (e) for one config. */
-export function crossCheck(tools: TlcTools, target: CrossCheckTarget, settings: CrossCheckSettings = defaultCrossCheckSettings): CrossCheckReport {
+/**
+ * Runs the live cross-checks (a) to (e) for one config. A stop request, or
+ * the first bound reached, ends it early with a report that says which
+ * checks were not decided and why; its work folder is removed in every case.
+ */
+export async function crossCheck(
+  tools: TlcTools,
+  target: CrossCheckTarget,
+  settings: CrossCheckSettings = defaultCrossCheckSettings,
+  control: CrossCheckControl = {},
+): Promise<CrossCheckReport> {
   const { model } = target;
   const tlcModel = model.tlcModel();
   const timings: Record<string, number> = {};
@@ -297,57 +439,84 @@ export function crossCheck(tools: TlcTools, target: CrossCheckTarget, settings: 
       cfg = workdir.write(`tla_twin_${target.protocol.name}.cfg`, tlcModel.cfg);
     }
 
-    const { side, failures } = collectTlcSide(tools, workdir, model, cfg, settings, timings);
-    const twinStarted = Date.now();
-    const twin: GraphSummary = exploreTwinGraph(model, { edges: true });
-    timings["twin: state graph"] = Date.now() - twinStarted;
+    const collected = await collectTlcSide(tools, workdir, model, cfg, settings, timings, control);
+    const { side, failures } = collected;
+    let stoppedBy: StopReason | null = collected.stoppedBy;
+    // The first bound reached, or a stop request seen now.
+    const stopped = (): StopReason | null => (stoppedBy ??= control.stop?.reason ?? null);
+    const notRun = (): TlcRunFailure => ({ message: `not run: the cross-check had stopped (${describeStop(stoppedBy!, settings)})`, stoppedBy: stoppedBy!, toolFailed: false });
 
     if (side === undefined) {
+      // Without TLC's side there is nothing to compare the twin's graph with: it is not explored.
+      const other = stopped() !== null ? notRun() : "not compared: another TLC run failed";
       checks.push(
-        unavailable("a", "counts (distinct / generated / depth)", failures.graph ?? "not compared: another TLC run failed"),
-        unavailable("b", "reachable states", failures.dump ?? failures.graph ?? "TLC's side could not be collected"),
-        unavailable("c", "transitions", failures.graph ?? "TLC's side could not be collected"),
-        unavailable("d", "TLC's random behaviours replay in the twin", failures.simulation ?? "TLC's side could not be collected"),
+        unavailable("a", titles.a, failures.graph ?? other),
+        unavailable("b", titles.b, failures.dump ?? failures.graph ?? other),
+        unavailable("c", titles.c, failures.graph ?? other),
+        unavailable("d", titles.d, failures.simulation ?? other),
       );
+    } else if (stopped() !== null) {
+      checks.push(...(["a", "b", "c", "d"] as const).map((id) => unavailable(id, titles[id], notRun())));
     } else {
-      const inSpecOrder = (stateText: string) => formatState(parseTlaState(stateText), model.tlaVariables);
-      const explain: Explainer = {
-        ...twinExplainer(model),
-        tlcStates: (keys) => new Map([...findTlcStates(side.dumpFile, keys)].map(([k, v]) => [k, formatState(v, model.tlaVariables)])),
-        tlcEdges: (keys) =>
-          new Map(
-            [...findTlcEdges(side.graphFile, keys)].map(([k, e]) => [
-              k,
-              { from: inSpecOrder(e.from), label: e.label, to: inSpecOrder(e.to) },
-            ]),
-          ),
-        rerun: undefined,
-      };
-      checks.push(compareCounts(side.counts, twin.counts));
-      const states = compareStates({ all: keySetOf(side.states), levels: side.levels.map(keySetOf) }, twin, explain);
-      const dumpCount = side.states.length === side.counts.distinctStates ? [] : [`TLC's dump holds ${side.states.length} states, its count says ${side.counts.distinctStates}`];
-      checks.push({ ...states, ok: states.ok && side.conversionProblems.length === 0 && dumpCount.length === 0, details: [...states.details, ...dumpCount, ...side.conversionProblems] });
-      const edges = new Map<string, KeySetRef>([...side.edges].map(([name, keys]) => [name, keySetOf(keys)]));
-      checks.push(compareEdges(edges, twin, explain));
-      const replayStarted = Date.now();
-      checks.push(replayTraces(model, side.traces, undefined));
-      timings["twin: replaying TLC's traces"] = Date.now() - replayStarted;
+      const twinStarted = Date.now();
+      control.onProgress?.("twin: exploring the state graph");
+      const explored = await exploreTwinGraphBounded(model, { edges: true }, { maxStates: settings.twinMaxStates, deadline: twinStarted + settings.timeoutMs, stop: control.stop });
+      timings["twin: state graph"] = Date.now() - twinStarted;
+      if (explored.stoppedBy !== null) {
+        stoppedBy ??= explored.stoppedBy;
+        const why: TlcRunFailure = {
+          message: `the twin's state graph was not finished (${formatCount(explored.distinctStates)} distinct states so far): ${describeStop(explored.stoppedBy, settings)}`,
+          stoppedBy: explored.stoppedBy,
+          toolFailed: false,
+        };
+        checks.push(...(["a", "b", "c"] as const).map((id) => unavailable(id, titles[id], why, "twin")), unavailable("d", titles.d, notRun(), "twin"));
+      } else {
+        const twin = explored.summary;
+        const inSpecOrder = (stateText: string) => formatState(parseTlaState(stateText), model.tlaVariables);
+        const explain: Explainer = {
+          ...twinExplainer(model),
+          tlcStates: (keys) => new Map([...findTlcStates(side.dumpFile, keys)].map(([k, v]) => [k, formatState(v, model.tlaVariables)])),
+          tlcEdges: (keys) =>
+            new Map(
+              [...findTlcEdges(side.graphFile, keys)].map(([k, e]) => [
+                k,
+                { from: inSpecOrder(e.from), label: e.label, to: inSpecOrder(e.to) },
+              ]),
+            ),
+          rerun: undefined,
+        };
+        checks.push(compareCounts(side.counts, twin.counts));
+        const states = compareStates({ all: keySetOf(side.states), levels: side.levels.map(keySetOf) }, twin, explain);
+        const dumpCount = side.states.length === side.counts.distinctStates ? [] : [`TLC's dump holds ${side.states.length} states, its count says ${side.counts.distinctStates}`];
+        checks.push({ ...states, ok: states.ok && side.conversionProblems.length === 0 && dumpCount.length === 0, details: [...states.details, ...dumpCount, ...side.conversionProblems] });
+        const edges = new Map<string, KeySetRef>([...side.edges].map(([name, keys]) => [name, keySetOf(keys)]));
+        checks.push(compareEdges(edges, twin, explain));
+        const replayStarted = Date.now();
+        checks.push(replayTraces(model, side.traces, undefined));
+        timings["twin: replaying TLC's traces"] = Date.now() - replayStarted;
+      }
     }
 
-    const behaviours = randomTwinBehaviours(model, {
-      count: settings.twinBehaviours,
-      depth: settings.twinBehaviourDepth,
-      seed: settings.twinBehaviourSeed,
-    });
-    const reverseStarted = Date.now();
-    checks.push(
-      checkTwinBehaviours(tools, workdir, model, behaviours, {
+    if (stopped() !== null) {
+      checks.push(unavailable("e", titles.e, notRun()));
+    } else {
+      const behaviours = randomTwinBehaviours(model, {
+        count: settings.twinBehaviours,
+        depth: settings.twinBehaviourDepth,
+        seed: settings.twinBehaviourSeed,
+      });
+      const reverseStarted = Date.now();
+      const reverse = await checkTwinBehaviours(tools, workdir, model, behaviours, {
         workers: settings.workers,
         timeoutMs: settings.timeoutMs,
         batchSize: settings.twinBehaviourBatch,
-      }),
-    );
-    timings["tlc: checking twin behaviours"] = Date.now() - reverseStarted;
+        stop: control.stop,
+        onStart: (pid) => control.onProgress?.(`TLC checking the twin's behaviours started (pid ${pid}, work folder ${workdir.path})`),
+      });
+      checks.push(reverse);
+      if (reverse.stoppedBy !== undefined) stoppedBy ??= reverse.stoppedBy;
+      timings["tlc: checking twin behaviours"] = Date.now() - reverseStarted;
+    }
     return {
       protocol: target.protocol.name,
       preset: target.preset ?? null,
@@ -357,6 +526,8 @@ export function crossCheck(tools: TlcTools, target: CrossCheckTarget, settings: 
       tlcVersion: side?.version ?? null,
       checks,
       ok: checks.every((c) => c.ok),
+      complete: stoppedBy === null,
+      stoppedBy,
       timingsMs: timings,
     };
   } finally {

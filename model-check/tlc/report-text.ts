@@ -4,17 +4,18 @@
  * @module
  */
 import type { CheckOutcome } from "./compare.js";
-import type { CrossCheckReport } from "./crosscheck.js";
+import { type CrossCheckReport, crossCheckVerdict } from "./crosscheck.js";
 
 /** The checks as a table, then the details of each failed one. */
 export function formatChecks(checks: readonly CheckOutcome[]): string {
-  const rows = checks.map((c) => [`${c.id}.`, c.title, c.tlc, c.twin, c.ok ? "ok" : "FAILED"]);
+  const result = (c: CheckOutcome) => (c.ok ? "ok" : c.stoppedBy !== undefined ? "STOPPED" : "FAILED");
+  const rows = checks.map((c) => [`${c.id}.`, c.title, c.tlc, c.twin, result(c)]);
   const header = ["", "check", "TLC", "twin", "result"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
   const lines = [line(header), ...rows.map(line)];
   for (const c of checks.filter((c) => !c.ok)) {
-    lines.push("", `${c.id}. ${c.title}: FAILED`);
+    lines.push("", `${c.id}. ${c.title}: ${result(c)}`);
     for (const d of c.details) lines.push(`  ${d.replace(/\n/g, "\n  ")}`);
   }
   return lines.join("\n");
@@ -30,6 +31,19 @@ export function formatReport(report: CrossCheckReport): string {
     `TLC: ${report.tlcVersion ?? "(version unknown)"}`,
     formatChecks(report.checks),
     `Times: ${times}`,
-    report.ok ? "Cross-check passed." : "Cross-check FAILED.",
+    verdictLine(report),
   ].join("\n");
+}
+
+function verdictLine(report: CrossCheckReport): string {
+  switch (crossCheckVerdict(report)) {
+    case "passed":
+      return "Cross-check passed.";
+    case "failed":
+      return "Cross-check FAILED.";
+    case "tool-failed":
+      return "Cross-check FAILED: TLC or Java failed (see the checks above); nothing was compared there.";
+    case "incomplete":
+      return `Cross-check INCOMPLETE: stopped (${report.stoppedBy ?? "?"}); the checks marked STOPPED were not decided, and none that ran found a difference.`;
+  }
 }

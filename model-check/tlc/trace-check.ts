@@ -22,6 +22,9 @@
  * It also checks that TLC visited exactly as many states as the behaviours
  * hold, so a vacuous run (no behaviour explored) cannot pass.
  *
+ * A bug-zoo variant's behaviours are checked against the variant's TLA+
+ * version instead ({@link TraceCheckOptions.spec}).
+ *
  * Model values are referred to through constants `TT_<name>` that the config
  * assigns the model value `<name>`, which TLC identifies with the spec's own
  * model value of that name.
@@ -29,12 +32,14 @@
  * @module
  */
 import type { AnyModel } from "../../src/protocol.js";
-import { type TlaValue, asInt, collectModelValues, field, formatTla } from "../../src/tla/value.js";
+import { type TlaValue, asInt, collectModelValues, field } from "../../src/tla/value.js";
 import { formatCount } from "../format.js";
+import { modulesForExpressions, tlaExpression } from "../trace-formats/tla-expression.js";
 import { constantSections, initAndNext } from "./cfg.js";
 import type { CheckOutcome } from "./compare.js";
 import { formatState } from "./compare.js";
 import { runTlc } from "./tlc-run.js";
+import type { StopSignal } from "../stop.js";
 import type { TlcTools } from "./tools.js";
 import type { TwinBehaviour } from "./twin-behaviours.js";
 import { twinLabeler } from "./twin-graph.js";
@@ -44,25 +49,29 @@ const prefix = "TT_";
 
 /** A value in TLA+ syntax with each model value `m` written as the constant `TT_m`. */
 function valueText(v: TlaValue): string {
-  switch (v.kind) {
-    case "modelValue":
-      return prefix + v.name;
-    case "set":
-      return `{${v.elements.map(valueText).join(", ")}}`;
-    case "seq":
-      return `<<${v.elements.map(valueText).join(", ")}>>`;
-    case "record":
-      return `[${v.fields.map(([k, e]) => `${k} |-> ${valueText(e)}`).join(", ")}]`;
-    case "function":
-      return `(${v.entries.map(([k, e]) => `${valueText(k)} :> ${valueText(e)}`).join(" @@ ")})`;
-    default:
-      return formatTla(v);
-  }
+  return tlaExpression(v, (name) => prefix + name);
+}
+
+/**
+ * The spec whose behaviours are checked: a root module and its config. By
+ * default the model's `tlcModel()`; a bug-zoo variant's behaviours are
+ * behaviours of the variant's TLA+ version (`zooJob` in zoo-check.ts), whose wrapper
+ * module, when it needs one, is `moduleText`.
+ */
+export interface TraceCheckSpec {
+  readonly module: string;
+  readonly cfg: string;
+  readonly moduleText?: string;
 }
 
 /** The trace-checking module and its config for a batch of behaviours. */
-export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehaviour[], moduleName: string): { tla: string; cfg: string } {
-  const { module, cfg } = model.tlcModel();
+export function traceCheckModule(
+  model: AnyModel,
+  behaviours: readonly TwinBehaviour[],
+  moduleName: string,
+  spec: TraceCheckSpec = model.tlcModel(),
+): { tla: string; cfg: string } {
+  const { module, cfg } = spec;
   const { init, next } = initAndNext(cfg);
   const variables = model.tlaVariables;
   const modelValues = new Set<string>();
@@ -70,6 +79,7 @@ export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehav
   // That keeps the module small: SANY takes seconds on a module of thousands of records.
   const stateIndex = new Map<string, number>();
   const stateTexts: string[] = [];
+  const writtenValues: TlaValue[] = [];
   const behaviourTexts = behaviours.map((b, i) => {
     const indices = b.states.map((s) => {
       const value = model.toTla(s);
@@ -77,6 +87,7 @@ export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehav
       let index = stateIndex.get(text);
       if (index === undefined) {
         collectModelValues(value, modelValues);
+        writtenValues.push(value);
         stateTexts.push(`  ${text}`);
         index = stateTexts.length;
         stateIndex.set(text, index);
@@ -91,7 +102,10 @@ export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehav
   const labelTexts = behaviours.map((b) => {
     const indices = b.actions.map((action) => {
       const label = model.actionLabel(action);
-      label.params.forEach(([, v]) => collectModelValues(v, modelValues));
+      label.params.forEach(([, v]) => {
+        collectModelValues(v, modelValues);
+        writtenValues.push(v);
+      });
       const formula = label.params.length === 0 ? label.name : `${label.name}(${label.params.map(([, v]) => valueText(v)).join(", ")})`;
       let index = labelIndex.get(formula);
       if (index === undefined) {
@@ -108,7 +122,8 @@ export function traceCheckModule(model: AnyModel, behaviours: readonly TwinBehav
   const tla = [
     `---- MODULE ${moduleName} ----`,
     `\\* Written by tla-twin's TLC bridge: checks that behaviours of the twin are behaviours of ${module}.`,
-    `EXTENDS ${module}, Naturals, Sequences, TLC`,
+    // Naturals, Sequences and TLC for the walk below; Integers too when a value holds a negative number.
+    `EXTENDS ${[...new Set([module, "Naturals", "Sequences", "TLC", ...modulesForExpressions(writtenValues)])].join(", ")}`,
     ...(mvs.length > 0 ? [`CONSTANTS ${mvs.map((m) => prefix + m).join(", ")}`] : []),
     "VARIABLES tt_behaviour, tt_step",
     "",
@@ -163,31 +178,60 @@ export interface TraceCheckOptions {
   readonly timeoutMs: number;
   /** Behaviours per generated module (one TLC run each). */
   readonly batchSize: number;
+  /** The spec to check them against; by default the model's `tlcModel()`. */
+  readonly spec?: TraceCheckSpec;
+  /** Ends the TLC run going on, and starts no other, when a stop is requested. */
+  readonly stop?: StopSignal;
+  /** Called as each TLC run starts, with Java's process id. */
+  readonly onStart?: (pid: number) => void;
 }
 
-/** (e) Runs TLC on the behaviours, batch by batch, and says which step (if any) is not a step of the spec. */
-export function checkTwinBehaviours(
+/**
+ * (e) Runs TLC on the behaviours, batch by batch, and says which step (if
+ * any) is not a step of the spec. A run that a time limit or a stop request
+ * ended leaves the check undecided (`stoppedBy`), one where TLC failed
+ * leaves it `toolFailed`.
+ */
+export async function checkTwinBehaviours(
   tools: TlcTools,
   workdir: SpecWorkdir,
   model: AnyModel,
   behaviours: readonly TwinBehaviour[],
   options: TraceCheckOptions,
-): CheckOutcome {
+): Promise<CheckOutcome> {
   const labelOf = twinLabeler(model);
   const steps = behaviours.reduce((n, b) => n + b.actions.length, 0);
   const title = "twin's random behaviours are behaviours of the spec (TLC)";
   const twin = `${behaviours.length} behaviours, ${formatCount(steps)} steps`;
   const details: string[] = [];
+  const spec: TraceCheckSpec = options.spec ?? model.tlcModel();
+  if (spec.moduleText !== undefined) workdir.write(`${spec.module}.tla`, spec.moduleText);
   let runs = 0;
+  let undecided: Pick<CheckOutcome, "stoppedBy" | "toolFailed"> = {};
   for (let start = 0; start < behaviours.length && details.length === 0; start += options.batchSize) {
     const batch = behaviours.slice(start, start + options.batchSize);
     const name = `TwinTraces_${++runs}`;
-    const { tla, cfg } = traceCheckModule(model, batch, name);
+    const { tla, cfg } = traceCheckModule(model, batch, name, spec);
     workdir.write(`${name}.tla`, tla);
     workdir.write(`${name}.cfg`, cfg);
-    const outcome = runTlc(tools, workdir, { module: name, cfg: `${name}.cfg`, workers: options.workers, timeoutMs: options.timeoutMs, extraArgs: ["-deadlock"] });
+    const stopped = options.stop?.reason ?? null;
+    if (stopped !== null) {
+      details.push(`not run: a stop was requested (${stopped})`);
+      undecided = { stoppedBy: stopped };
+      break;
+    }
+    const outcome = await runTlc(tools, workdir, {
+      module: name,
+      cfg: `${name}.cfg`,
+      workers: options.workers,
+      timeoutMs: options.timeoutMs,
+      extraArgs: ["-deadlock"],
+      stop: options.stop,
+      onStart: options.onStart,
+    });
     if (outcome.failure !== undefined) {
       details.push(`TLC run on ${name}.tla failed: ${outcome.failure}`);
+      undecided = outcome.stoppedBy !== null ? { stoppedBy: outcome.stoppedBy } : { toolFailed: true };
       break;
     }
     const violation = outcome.report.violation;
@@ -226,7 +270,8 @@ export function checkTwinBehaviours(
       break;
     }
   }
-  return { id: "e", title, tlc: details.length === 0 ? `${runs} run(s), every step accepted` : "rejected", twin, ok: details.length === 0, details };
+  const tlc = details.length === 0 ? `${runs} run(s), every step accepted` : undecided.stoppedBy !== undefined ? "(stopped)" : undecided.toolFailed ? "(failed)" : "rejected";
+  return { id: "e", title, tlc, twin, ok: details.length === 0, details, ...undecided };
 }
 
 function stateText(model: AnyModel, state: unknown): string {

@@ -14,6 +14,7 @@
 import type { AnyModel, TwinAction } from "../../src/protocol.js";
 import { fingerprint, fingerprintOut } from "../fingerprint.js";
 import { type Key64, KeyList, type SortedKeys, edgeKey, labelText, sha256Key, stateKey } from "./digest.js";
+import type { StopReason, StopSignal } from "../stop.js";
 import { FingerprintIndex } from "./fingerprint-index.js";
 
 /** TLC's three figures. */
@@ -72,11 +73,68 @@ export interface ExploreHooks {
   edge?(key: Key64, from: unknown, label: LabelInfo, to: unknown): void;
 }
 
-/** Explores the whole reachable graph of `model`; throws past `maxStates` distinct states. */
-export function exploreTwinGraph(model: AnyModel, options: { edges: boolean; maxStates?: number; hooks?: ExploreHooks }): GraphSummary {
+/** What the exploration records. */
+export interface ExploreOptions {
+  /** Record transitions (for (c)); states alone otherwise. */
+  readonly edges: boolean;
+  readonly hooks?: ExploreHooks;
+}
+
+/**
+ * Bounds of an exploration: it stops, unfinished, past `maxStates` distinct
+ * states, at `deadline` (a `Date.now()` time), or when `stop` asks. They are
+ * read between chunks of {@link chunkStates} expanded states.
+ */
+export interface ExploreBounds {
+  readonly maxStates?: number;
+  readonly deadline?: number;
+  readonly stop?: StopSignal;
+}
+
+/** A bounded exploration's end: the whole graph, or the bound that stopped it and how far it got. */
+export type BoundedExploration =
+  | { readonly summary: GraphSummary; readonly stoppedBy: null }
+  | { readonly summary: undefined; readonly stoppedBy: StopReason; readonly distinctStates: number };
+
+/** States expanded between two looks at the bounds (and, when asynchronous, two turns of the event loop). */
+export const chunkStates = 2048;
+
+/** Explores the whole reachable graph of `model`, unbounded. */
+export function exploreTwinGraph(model: AnyModel, options: ExploreOptions): GraphSummary {
+  const steps = graphExploration(model, options, {});
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      if (next.value.stoppedBy !== null) throw new Error(`an unbounded exploration stopped (${next.value.stoppedBy})`);
+      return next.value.summary;
+    }
+  }
+}
+
+/**
+ * Explores the reachable graph of `model` within `bounds`, giving the event
+ * loop a turn after every chunk, so that signal handlers and timers run
+ * while it works (a stop request from a SIGINT handler is seen at the next
+ * chunk).
+ */
+export async function exploreTwinGraphBounded(model: AnyModel, options: ExploreOptions, bounds: ExploreBounds): Promise<BoundedExploration> {
+  const steps = graphExploration(model, options, bounds);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The breadth-first exploration itself, as a generator that yields after
+ * every chunk of expanded states: one loop for the synchronous and the
+ * asynchronous driver above.
+ */
+function* graphExploration(model: AnyModel, options: ExploreOptions, bounds: ExploreBounds): Generator<void, BoundedExploration> {
   const { codec, constraint } = model;
   const hooks = options.hooks ?? {};
-  const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
+  const maxStates = bounds.maxStates ?? Number.POSITIVE_INFINITY;
   const index = new FingerprintIndex();
   const scratch = new Int32Array(codec.maxWords);
   const labelOf = twinLabeler(model);
@@ -97,7 +155,6 @@ export function exploreTwinGraph(model: AnyModel, options: { edges: boolean; max
     fingerprint(scratch, 0, length);
     const { id, added } = index.idOf(fingerprintOut[0]!, fingerprintOut[1]!);
     if (added) {
-      if (id >= maxStates) throw new Error(`the twin has more than ${maxStates} states`);
       if (id >= keyHi.length) {
         const hi = new Uint32Array(keyHi.length * 2);
         const lo = new Uint32Array(keyLo.length * 2);
@@ -115,17 +172,30 @@ export function exploreTwinGraph(model: AnyModel, options: { edges: boolean; max
     }
     return id;
   };
+  const stoppedBy = (): StopReason | null => {
+    if (bounds.stop?.reason != null) return bounds.stop.reason;
+    if (bounds.deadline !== undefined && Date.now() >= bounds.deadline) return "time";
+    return null;
+  };
 
   for (const state of model.initialStates()) {
     generated++;
     if (inModel(state)) admit(state);
   }
+  let expanded = 0;
   while (nextFrontier.length > 0) {
     levels.push(levelKeys.sorted());
     levelKeys = new KeyList();
     frontier = nextFrontier;
     nextFrontier = [];
     for (const state of frontier) {
+      // Past the bound the graph is not the whole graph any more: stop before expanding further.
+      if (index.size > maxStates) return { summary: undefined, stoppedBy: "max-states", distinctStates: index.size };
+      if (++expanded % chunkStates === 0) {
+        const reason = stoppedBy();
+        if (reason !== null) return { summary: undefined, stoppedBy: reason, distinctStates: index.size };
+        yield;
+      }
       const length = codec.encode(state, scratch, 0);
       fingerprint(scratch, 0, length);
       const fromId = index.idOf(fingerprintOut[0]!, fingerprintOut[1]!).id;
@@ -146,5 +216,6 @@ export function exploreTwinGraph(model: AnyModel, options: { edges: boolean; max
   }
   const edges = new Map<string, SortedKeys>();
   for (const name of [...edgeLists.keys()].sort()) edges.set(name, edgeLists.get(name)!.sorted());
-  return { counts: { distinctStates: index.size, statesGenerated: generated, depth: levels.length }, levels, edges };
+  if (index.size > maxStates) return { summary: undefined, stoppedBy: "max-states", distinctStates: index.size };
+  return { summary: { counts: { distinctStates: index.size, statesGenerated: generated, depth: levels.length }, levels, edges }, stoppedBy: null };
 }

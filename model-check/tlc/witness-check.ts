@@ -45,17 +45,17 @@ export function goalJob(model: AnyModel, goal: Witness<unknown, TwinAction>): { 
 export type GoalOutcome = { readonly steps: number } | { readonly failure: string };
 
 /** Runs TLC (one worker, so that the counterexample is a shortest one) for one goal. */
-export function confirmGoal(
+export async function confirmGoal(
   tools: TlcTools,
   workdir: SpecWorkdir,
   model: AnyModel,
   goal: Witness<unknown, TwinAction>,
   timeoutMs: number,
-): GoalOutcome {
+): Promise<GoalOutcome> {
   const job = goalJob(model, goal);
   workdir.write(`${job.module}.tla`, job.moduleText);
   const cfg = workdir.write(`${job.module}.cfg`, job.cfg);
-  const outcome = runTlc(tools, workdir, { module: job.module, cfg, workers: 1, timeoutMs });
+  const outcome = await runTlc(tools, workdir, { module: job.module, cfg, workers: 1, timeoutMs });
   if (outcome.failure !== undefined) return { failure: outcome.failure };
   const violation = outcome.report.violation;
   if (violation === undefined) return { failure: `TLC found no behaviour that reaches ${goal.name}` };

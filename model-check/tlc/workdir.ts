@@ -1,12 +1,14 @@
 /**
  * A private copy of `spec/` for each cross-check, so that TLC writes its
- * dumps, traces and metadata there and never into the repository.
+ * dumps, traces and metadata there and never into the repository, and
+ * Java's temporary files too (see {@link SpecWorkdir.javaTmpDir}), so that
+ * removing the folder leaves nothing behind.
  *
  * @module
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { specDir } from "../project-root.js";
 
 /** A temporary folder holding a copy of every `.tla` and `.cfg` file of `spec/`. */
@@ -21,6 +23,15 @@ export class SpecWorkdir {
     }
   }
 
+  /**
+   * Whether `file` (a path TLC printed) lies in the folder itself: a copy of
+   * spec/ or a file written there, not a standard module TLC unpacked into
+   * {@link javaTmpDir}.
+   */
+  holds(file: string): boolean {
+    return dirname(file) === this.path;
+  }
+
   /** Writes a file into the folder and returns its name. */
   write(name: string, text: string): string {
     writeFileSync(join(this.path, name), text);
@@ -31,6 +42,17 @@ export class SpecWorkdir {
   freshDir(prefix: string): string {
     const dir = join(this.path, `${prefix}-${++this.runs}`);
     mkdirSync(dir);
+    return dir;
+  }
+
+  /**
+   * The folder for Java's `java.io.tmpdir`, inside this one: TLC and SANY
+   * unpack the standard modules into a new folder there on every run and
+   * never remove it, which in the system's temporary folder would pile up.
+   */
+  javaTmpDir(): string {
+    const dir = join(this.path, "java-tmp");
+    mkdirSync(dir, { recursive: true });
     return dir;
   }
 

@@ -80,18 +80,18 @@ export type ZooTlcOutcome =
   | { readonly failure: string };
 
 /** Runs TLC (one worker) on a variant under a preset and reads the violation it reports. */
-export function checkVariantWithTlc(
+export async function checkVariantWithTlc(
   tools: TlcTools,
   workdir: SpecWorkdir,
   model: AnyModel,
   variant: VariantInfo,
   timeoutMs: number,
   baseCfg?: string,
-): ZooTlcOutcome {
+): Promise<ZooTlcOutcome> {
   const job = zooJob(model, variant, baseCfg);
   if (job.moduleText !== undefined) workdir.write(`${job.module}.tla`, job.moduleText);
   const cfgName = workdir.write(`Zoo_${variant.name}.cfg`, job.cfg);
-  const outcome = runTlc(tools, workdir, { module: job.module, cfg: cfgName, workers: 1, timeoutMs });
+  const outcome = await runTlc(tools, workdir, { module: job.module, cfg: cfgName, workers: 1, timeoutMs });
   if (outcome.failure !== undefined) return { failure: outcome.failure };
   const violation = outcome.report.violation;
   if (violation === undefined && !outcome.report.noErrorFound) return { failure: "TLC reported neither a violation nor a complete search" };
@@ -102,7 +102,7 @@ export function checkVariantWithTlc(
     distinctStates: counts?.distinctStates ?? null,
     statesGenerated: counts?.statesGenerated ?? null,
     version: outcome.report.version ?? null,
-    sources: [...new Set(outcome.report.parsedFiles.filter((f) => f.startsWith(workdir.path)).map((f) => basename(f)))].sort(),
+    sources: [...new Set(outcome.report.parsedFiles.filter((f) => workdir.holds(f)).map((f) => basename(f)))].sort(),
     cfgSha256: createHash("sha256").update(job.cfg).digest("hex"),
   };
 }

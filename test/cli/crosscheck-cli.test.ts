@@ -1,6 +1,6 @@
 /**
  * `tla-twin crosscheck` as a user meets it when something is wrong (one line,
- * exit code 2), and `tla-twin check --trace-format`. The cross-checks
+ * exit code 2), and `tla-twin check --trace-format` with --json. The cross-checks
  * themselves are in test/tlc/.
  */
 import { spawnSync } from "node:child_process";
@@ -52,20 +52,9 @@ describe("tla-twin crosscheck: errors are one line and exit code 2", () => {
 describe("tla-twin check --trace-format", () => {
   const broken = ["check", "twophase", "--variant", "commit-before-all-prepared", "--quiet"];
 
-  it("itf prints the counterexample as an ITF trace", () => {
-    const r = run([...broken, "--trace-format", "itf"]);
-    expect(r.code).toBe(1);
-    const json = r.stdout.slice(r.stdout.indexOf("{"), r.stdout.lastIndexOf("}") + 1);
-    const itf = JSON.parse(json);
-    expect(itf["#meta"].format).toBe("ITF");
-    expect(itf.vars).toEqual(["rmState", "tmState", "tmPrepared", "msgs"]);
-  });
-
-  it("tla prints it in TLC's trace layout", () => {
-    const r = run([...broken, "--trace-format", "tla"]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\\\* <Initial predicate>\nSTATE_1 ==/);
-    expect(r.stdout).toMatch(/\\\* <TMCommit>\nSTATE_\d+ ==/);
+  it("itf and tla need --out in text mode (test/cli/trace-out.test.ts tests --out)", () => {
+    expectOneLineError(run([...broken, "--trace-format", "itf"]), /--trace-format itf needs --out FILE/);
+    expectOneLineError(run([...broken, "--trace-format", "tla"]), /--trace-format tla needs --out FILE/);
   });
 
   it("with --json keeps the report's fields and adds the trace in the chosen format", () => {
@@ -77,6 +66,6 @@ describe("tla-twin check --trace-format", () => {
   });
 
   it("rejects an unknown format", () => {
-    expectOneLineError(run([...broken, "--trace-format", "xml"]), /--trace-format must be one of text, itf, tla/);
+    expectOneLineError(run([...broken, "--trace-format", "xml"]), /--trace-format must be one of text, itf, tla, json/);
   });
 });

@@ -38,12 +38,12 @@ describe.skipIf(!lookup.ok)("TLC on the refinements", () => {
   const tools = lookup.ok ? lookup.tools : undefined!;
 
   /** Runs TLC on `module` with the config text, in a fresh copy of spec/. */
-  function tlc(module: string, cfg: string, extraArgs: string[] = [], modules: Readonly<Record<string, string>> = {}) {
+  async function tlc(module: string, cfg: string, extraArgs: string[] = [], modules: Readonly<Record<string, string>> = {}) {
     const workdir = new SpecWorkdir();
     try {
       for (const [file, text] of Object.entries(modules)) workdir.write(file, text);
       const name = workdir.write("Refinement_check.cfg", cfg);
-      const outcome = runTlc(tools, workdir, { module, cfg: name, workers: 1, timeoutMs: 300_000, extraArgs });
+      const outcome = await runTlc(tools, workdir, { module, cfg: name, workers: 1, timeoutMs: 300_000, extraArgs });
       expect(outcome.failure, outcome.failure).toBeUndefined();
       return outcome.report;
     } finally {
@@ -51,17 +51,17 @@ describe.skipIf(!lookup.ok)("TLC on the refinements", () => {
     }
   }
 
-  it("Paxos refines Voting with 3 acceptors, 2 values, ballots 0..1 (spec/PaxosRefinesVoting_a3v2b1.cfg)", () => {
-    const report = tlc("PaxosRefinesVoting", paxosRefinementCfg());
+  it("Paxos refines Voting with 3 acceptors, 2 values, ballots 0..1 (spec/PaxosRefinesVoting_a3v2b1.cfg)", async () => {
+    const report = await tlc("PaxosRefinesVoting", paxosRefinementCfg());
     expect(report.noErrorFound).toBe(true);
     expect([report.counts?.distinctStates, report.counts?.statesGenerated, report.depth]).toEqual([3921, 23839, 17]);
   });
 
-  it("the abstract twins count as TLC does: TCommit with 3 RMs, Voting a3v2b1", () => {
-    const tc = tlc("TCommit", tcommitTlcConfig(3), ["-deadlock"]);
+  it("the abstract twins count as TLC does: TCommit with 3 RMs, Voting a3v2b1", async () => {
+    const tc = await tlc("TCommit", tcommitTlcConfig(3), ["-deadlock"]);
     expect([tc.counts?.distinctStates, tc.counts?.statesGenerated, tc.depth]).toEqual([34, 94, 7]);
     const voting = votingModel({ acceptorCount: 3, valueCount: 2, maxBallot: 1, quorums: majorities(3) }).tlcModel();
-    const v = tlc(voting.module, voting.cfg, ["-deadlock"]);
+    const v = await tlc(voting.module, voting.cfg, ["-deadlock"]);
     expect(v.noErrorFound).toBe(true);
     expect([v.counts?.distinctStates, v.counts?.statesGenerated, v.depth]).toEqual([599, 3622, 11]);
   });
@@ -70,41 +70,41 @@ describe.skipIf(!lookup.ok)("TLC on the refinements", () => {
     // [variant, steps the twin reports (variants.test.ts)]
     ["commit-one-short", 6],
     ["commit-before-all-prepared", 4],
-  ])("2PC variant %s breaks RefinesTCommit after %i steps, as the twin finds", (name, steps) => {
+  ])("2PC variant %s breaks RefinesTCommit after %i steps, as the twin finds", async (name, steps) => {
     const variant = twoPhaseVariant(name);
-    const report = tlc(variant.tlaVariant!.module, twoPhaseRefinementCfg(3, variant));
+    const report = await tlc(variant.tlaVariant!.module, twoPhaseRefinementCfg(3, variant));
     expect(report.violation?.kind).toBe("action-property");
     expect(report.violation?.name).toContain("of module TCommit");
     expect(report.violation!.trace.length - 1).toBe(steps);
   });
 
-  it("commit-one-short breaks TCConsistent one step later when only the invariants are checked", () => {
+  it("commit-one-short breaks TCConsistent one step later when only the invariants are checked", async () => {
     const variant = twoPhaseVariant("commit-one-short");
-    const report = tlc(variant.tlaVariant!.module, twoPhaseRefinementCfg(3, variant, false));
+    const report = await tlc(variant.tlaVariant!.module, twoPhaseRefinementCfg(3, variant, false));
     expect(report.violation).toMatchObject({ kind: "invariant", name: "TCConsistent" });
     expect(report.violation!.trace.length - 1).toBe(7);
   });
 
-  it("Paxos variant shared-promise breaks RefinesVoting after 2 steps, as the twin finds, and no invariant", () => {
+  it("Paxos variant shared-promise breaks RefinesVoting after 2 steps, as the twin finds, and no invariant", async () => {
     const variant = paxosVariant("shared-promise");
     // The variant's module extends MCPaxos only (as every zoo module extends its preset's root);
     // a root module that extends it and PaxosRefinesVoting has both the operator and the property.
     const root = `---- MODULE SharedPromiseRefinesVoting ----\nEXTENDS ${variant.tlaVariant!.module}, PaxosRefinesVoting\n====\n`;
-    const refinement = tlc("SharedPromiseRefinesVoting", paxosRefinementCfg(variant), [], { "SharedPromiseRefinesVoting.tla": root });
+    const refinement = await tlc("SharedPromiseRefinesVoting", paxosRefinementCfg(variant), [], { "SharedPromiseRefinesVoting.tla": root });
     expect(refinement.violation?.kind).toBe("action-property");
     expect(refinement.violation?.name).toContain("of module Voting");
     expect(refinement.violation!.trace.length - 1).toBe(2);
-    const invariants = tlc(variant.tlaVariant!.module, paxosInvariantsCfg(variant));
+    const invariants = await tlc(variant.tlaVariant!.module, paxosInvariantsCfg(variant));
     expect(invariants.noErrorFound).toBe(true);
     expect([invariants.counts?.distinctStates, invariants.counts?.statesGenerated]).toEqual([25, 72]);
   });
 
-  it("accept-below-promise: on the step that breaks both, TLC names the invariant (the twin names the refinement)", () => {
+  it("accept-below-promise: on the step that breaks both, TLC names the invariant (the twin names the refinement)", async () => {
     const variant = paxosVariant("accept-below-promise");
     // PaxosZoo has the variant's operator, PaxosRefinesVoting the property: one root module for both.
     const root = "---- MODULE PaxosZooRefinesVoting ----\nEXTENDS PaxosZoo, PaxosRefinesVoting\n====\n";
     const cfg = paxosRefinementCfg(variant).replace("INVARIANT TypeOK", "INVARIANT TypeOK\nINVARIANT Msg1bConsistent");
-    const report = tlc("PaxosZooRefinesVoting", cfg, [], { "PaxosZooRefinesVoting.tla": root });
+    const report = await tlc("PaxosZooRefinesVoting", cfg, [], { "PaxosZooRefinesVoting.tla": root });
     expect(report.violation).toMatchObject({ kind: "invariant", name: "Msg1bConsistent" });
     expect(report.violation!.trace.length - 1).toBe(7);
   });

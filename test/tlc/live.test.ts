@@ -26,34 +26,35 @@ describe.skipIf(!lookup.ok)("live cross-checks with TLC", () => {
   const tools = lookup.ok ? lookup.tools : undefined!;
   const quick = { ...defaultCrossCheckSettings, simulationTraces: 100, twinBehaviours: 60, timeoutMs: 300_000 };
 
-  it("SANY accepts every spec in spec/", () => {
+  it("SANY accepts every spec in spec/", async () => {
     const workdir = new SpecWorkdir();
     try {
-      const problems = readdirSync(specDir())
-        .filter((f) => f.endsWith(".tla"))
-        .map((f) => runSany(tools, workdir, f, 120_000))
-        .filter((p) => p !== undefined);
+      const problems: string[] = [];
+      for (const f of readdirSync(specDir()).filter((f) => f.endsWith(".tla"))) {
+        const problem = await runSany(tools, workdir, f, 120_000);
+        if (problem !== undefined) problems.push(problem);
+      }
       expect(problems).toEqual([]);
     } finally {
       workdir.remove();
     }
   });
 
-  it("2PC with 3 RMs passes (a)-(e)", () => {
-    const report = crossCheck(tools, { protocol: twoPhase, options: { rm: 3 }, preset: "rm3", model: twoPhase.model({ rm: 3 }) }, quick);
+  it("2PC with 3 RMs passes (a)-(e)", async () => {
+    const report = await crossCheck(tools, { protocol: twoPhase, options: { rm: 3 }, preset: "rm3", model: twoPhase.model({ rm: 3 }) }, quick);
     expect(report.checks.map((c) => c.id)).toEqual(["a", "b", "c", "d", "e"]);
     expect(report.ok, formatChecks(report.checks)).toBe(true);
     expect(report.cfg).toBe("spec/TwoPhase_rm3.cfg");
   });
 
-  it("a config without a shipped .cfg is checked with the config the twin writes (2 RMs)", () => {
-    const report = crossCheck(tools, { protocol: twoPhase, options: { rm: 2 }, preset: undefined, model: twoPhase.model({ rm: 2 }) }, quick);
+  it("a config without a shipped .cfg is checked with the config the twin writes (2 RMs)", async () => {
+    const report = await crossCheck(tools, { protocol: twoPhase, options: { rm: 2 }, preset: undefined, model: twoPhase.model({ rm: 2 }) }, quick);
     expect(report.ok, formatChecks(report.checks)).toBe(true);
     expect(report.cfg).toMatch(/written from the twin's tlcModel/);
   });
 
-  it("a twin with one wrong transition fails, and both sides of the difference are shown in TLA+", () => {
-    const report = crossCheck(tools, { protocol: twoPhase, options: { rm: 3 }, preset: "rm3", model: twoPhaseWithWrongAbort(3) }, quick);
+  it("a twin with one wrong transition fails, and both sides of the difference are shown in TLA+", async () => {
+    const report = await crossCheck(tools, { protocol: twoPhase, options: { rm: 3 }, preset: "rm3", model: twoPhaseWithWrongAbort(3) }, quick);
     expect(report.ok).toBe(false);
     const c = report.checks.find((x) => x.id === "c")!;
     const text = c.details.join("\n");
@@ -71,35 +72,35 @@ describe.skipIf(!lookup.ok)("live cross-checks with TLC", () => {
     expect(e.details[0]).toMatch(/step 1: a step of the spec, but not a TMAbort step as the twin labels it/);
   });
 
-  it("TLC rejects a twin behaviour with a wrong step, and one with a wrong initial state", () => {
+  it("TLC rejects a twin behaviour with a wrong step, and one with a wrong initial state", async () => {
     const model = twoPhase.model({ rm: 3 });
     const behaviours = randomTwinBehaviours(model, { count: 10, depth: 8, seed: 1 });
     const workdir = new SpecWorkdir();
     try {
       const options = { workers: 1, timeoutMs: 120_000, batchSize: 10 };
-      expect(checkTwinBehaviours(tools, workdir, model, behaviours, options).ok).toBe(true);
+      expect((await checkTwinBehaviours(tools, workdir, model, behaviours, options)).ok).toBe(true);
       const wrongStep = behaviours.map((b) => ({ ...b, states: [...b.states] }));
       wrongStep[6]!.states[4] = wrongStep[6]!.states[2];
-      const rejected = checkTwinBehaviours(tools, workdir, model, wrongStep, options);
+      const rejected = await checkTwinBehaviours(tools, workdir, model, wrongStep, options);
       expect(rejected.ok).toBe(false);
       expect(rejected.details[0]).toMatch(/^twin behaviour 7, step 4: \S+ is not a step of the spec's next-state relation/);
       const wrongStart = behaviours.map((b) => ({ ...b, states: [...b.states] }));
       wrongStart[2]!.states[0] = wrongStart[2]!.states[3];
-      const rejectedStart = checkTwinBehaviours(tools, workdir, model, wrongStart, options);
+      const rejectedStart = await checkTwinBehaviours(tools, workdir, model, wrongStart, options);
       expect(rejectedStart.details[0]).toMatch(/^twin behaviour 3 starts in a state that does not satisfy the spec's initial predicate/);
     } finally {
       workdir.remove();
     }
   });
 
-  it("SANY accepts a counterexample written in TLA+ syntax", () => {
+  it("SANY accepts a counterexample written in TLA+ syntax", async () => {
     const model = twoPhase.model({ rm: 3 }, "commit-before-all-prepared");
     const [behaviour] = randomTwinBehaviours(model, { count: 1, depth: 6, seed: 3 });
     const trace = { initial: behaviour!.states[0], steps: behaviour!.actions.map((action, i) => ({ action, state: behaviour!.states[i + 1] })) };
     const workdir = new SpecWorkdir();
     try {
       workdir.write("TwoPhase_trace.tla", traceToTla(model, trace, "a behaviour"));
-      expect(runSany(tools, workdir, "TwoPhase_trace.tla", 60_000)).toBeUndefined();
+      expect(await runSany(tools, workdir, "TwoPhase_trace.tla", 60_000)).toBeUndefined();
     } finally {
       workdir.remove();
     }

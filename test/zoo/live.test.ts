@@ -25,14 +25,14 @@ describe.skipIf(!lookup.ok)("the zoo with a live TLC", () => {
   const tools = lookup.ok ? lookup.tools : undefined!;
   const model = paxos.model(resolveOptions(paxos, paxos.presets.find((p) => p.name === "a3v2b1")!.options));
 
-  it("TLC on ignore-reported-values under a3v2b1 reports Msg2aSafe at 9 steps, as golden/zoo.json records", () => {
+  it("TLC on ignore-reported-values under a3v2b1 reports Msg2aSafe at 9 steps, as golden/zoo.json records", async () => {
     const variant = paxos.variants.find((v) => v.name === "ignore-reported-values")!;
     const recorded = readZooGolden()!.variants.find((e) => e.protocol === "paxos" && e.variant === variant.name)!;
     const workdir = new SpecWorkdir();
     try {
       // The preset's shipped config, as npm run tlc:zoo reads it.
       const cfg = readFileSync(join(specDir(), recorded.cfg!), "utf8");
-      const outcome = checkVariantWithTlc(tools, workdir, model, variant, 120_000, cfg);
+      const outcome = await checkVariantWithTlc(tools, workdir, model, variant, 120_000, cfg);
       if ("failure" in outcome) throw new Error(outcome.failure);
       // Msg2aSafe at 9 steps: the twin's figure (docs/paxos.md, test/paxos/variants.test.ts).
       expect(outcome.violation).toEqual({ kind: "invariant", name: "Msg2aSafe", steps: 9 });
@@ -45,13 +45,13 @@ describe.skipIf(!lookup.ok)("the zoo with a live TLC", () => {
     }
   });
 
-  it("TLC refuses Quorum <- SingletonQuorums: Paxos's QuorumAssumption is false, so nothing is checked", () => {
+  it("TLC refuses Quorum <- SingletonQuorums: Paxos's QuorumAssumption is false, so nothing is checked", async () => {
     const workdir = new SpecWorkdir();
     try {
       const cfg = model.tlcModel().cfg.replace("Quorum <- Majorities", "Quorum <- SingletonQuorums");
       expect(cfg).toContain("Quorum <- SingletonQuorums");
       workdir.write("Zoo_constant_quorum.cfg", cfg);
-      const outcome = runTlc(tools, workdir, { module: "PaxosZoo", cfg: "Zoo_constant_quorum.cfg", workers: 1, timeoutMs: 120_000 });
+      const outcome = await runTlc(tools, workdir, { module: "PaxosZoo", cfg: "Zoo_constant_quorum.cfg", workers: 1, timeoutMs: 120_000 });
       expect(outcome.report.violation).toBeUndefined();
       expect(outcome.failure).toMatch(/Assumption line \d+, col \d+ to line \d+, col \d+ of module Paxos is false/);
     } finally {

@@ -21,7 +21,7 @@ import { shippedPresets } from "../targets.js";
 import { findTlcTools } from "../tools.js";
 import { SpecWorkdir } from "../workdir.js";
 
-function main(args: readonly string[]): number {
+async function main(args: readonly string[]): Promise<number> {
   let argv = args;
   const lookup = findTlcTools();
   if (!lookup.ok) {
@@ -74,7 +74,7 @@ function main(args: readonly string[]): number {
     const timings: Record<string, number> = {};
     const preset = target.protocol.presets.find((p) => p.name === target.preset)!;
     try {
-      const goals = confirmPresetGoals(lookup.tools, workdir, target.model, preset.witnesses ?? [], timings);
+      const goals = await confirmPresetGoals(lookup.tools, workdir, target.model, preset.witnesses ?? [], timings);
       if ("failure" in goals) {
         console.log(`${name}: FAILED: ${goals.failure}`);
         failed = true;
@@ -99,7 +99,7 @@ function main(args: readonly string[]): number {
       }
       if (preset.symmetry === true) {
         // TLC keeps the first state of each orbit it meets, the twin a canonical one: only counts and witnesses compare.
-        const counted = countOnly(lookup.tools, workdir, target.model.tlcModel().module, cfg, timings);
+        const counted = await countOnly(lookup.tools, workdir, target.model.tlcModel().module, cfg, timings);
         if ("failure" in counted) {
           console.log(`${name}: FAILED: ${counted.failure}`);
           failed = true;
@@ -113,9 +113,9 @@ function main(args: readonly string[]): number {
         );
         continue;
       }
-      const { side, failures } = collectTlcSide(lookup.tools, workdir, target.model, cfg, defaultCrossCheckSettings, timings);
+      const { side, failures } = await collectTlcSide(lookup.tools, workdir, target.model, cfg, defaultCrossCheckSettings, timings);
       if (side === undefined) {
-        console.log(`${name}: FAILED: ${failures.graph ?? failures.dump ?? failures.simulation}`);
+        console.log(`${name}: FAILED: ${(failures.graph ?? failures.dump ?? failures.simulation)?.message}`);
         failed = true;
         continue;
       }
@@ -210,20 +210,20 @@ function sourceHashes(files: readonly string[]): Record<string, string> {
 }
 
 /** TLC's confirmation of each goal a preset declares: the steps of its shortest witness, by goal. */
-function confirmPresetGoals(
+async function confirmPresetGoals(
   tools: TlcTools,
   workdir: SpecWorkdir,
   model: AnyModel,
   names: readonly string[],
   timings: Record<string, number>,
-): { readonly steps: Record<string, number> | undefined } | { readonly failure: string } {
+): Promise<{ readonly steps: Record<string, number> | undefined } | { readonly failure: string }> {
   if (names.length === 0) return { steps: undefined };
   const steps: Record<string, number> = {};
   const started = Date.now();
   for (const name of names) {
     const goal = (model.witnesses ?? []).find((w) => w.name === name);
     if (goal === undefined) return { failure: `the preset declares the goal ${name}, which the model does not have` };
-    const outcome = confirmGoal(tools, workdir, model, goal, defaultCrossCheckSettings.timeoutMs);
+    const outcome = await confirmGoal(tools, workdir, model, goal, defaultCrossCheckSettings.timeoutMs);
     if ("failure" in outcome) return { failure: `witness ${name}: ${outcome.failure}` };
     steps[name] = outcome.steps;
   }
@@ -232,21 +232,21 @@ function confirmPresetGoals(
 }
 
 /** One plain TLC run of a config: its counts, the spec files it read and its version. */
-function countOnly(
+async function countOnly(
   tools: TlcTools,
   workdir: SpecWorkdir,
   module: string,
   cfg: string,
   timings: Record<string, number>,
-): { counts: TlcCounts; sources: string[]; version: string | undefined } | { failure: string } {
-  const run = runTlc(tools, workdir, { module, cfg, workers: 1, timeoutMs: defaultCrossCheckSettings.timeoutMs });
+): Promise<{ counts: TlcCounts; sources: string[]; version: string | undefined } | { failure: string }> {
+  const run = await runTlc(tools, workdir, { module, cfg, workers: 1, timeoutMs: defaultCrossCheckSettings.timeoutMs });
   timings["tlc: counts (-workers 1)"] = run.run.durationMs;
   if (run.failure !== undefined) return { failure: run.failure };
   if (run.report.violation !== undefined) return { failure: `TLC reports ${run.report.violation.kind} ${run.report.violation.name ?? ""} violated` };
   const { counts, depth } = run.report;
   if (counts === undefined || depth === undefined) return { failure: "TLC printed no final counts" };
-  const sources = run.report.parsedFiles.filter((f) => f.startsWith(workdir.path)).map((f) => basename(f));
+  const sources = run.report.parsedFiles.filter((f) => workdir.holds(f)).map((f) => basename(f));
   return { counts: { distinctStates: counts.distinctStates, statesGenerated: counts.statesGenerated, depth }, sources, version: run.report.version };
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

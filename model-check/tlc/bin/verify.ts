@@ -17,7 +17,7 @@ import { shippedPresets } from "../targets.js";
 import { findTlcTools } from "../tools.js";
 import { SpecWorkdir } from "../workdir.js";
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const lookup = findTlcTools();
   if (!lookup.ok) {
     console.error(`verify:tlc needs TLC: ${lookup.reason}`);
@@ -41,7 +41,7 @@ function main(argv: readonly string[]): number {
     const specs = readdirSync(specDir()).filter((f) => f.endsWith(".tla")).sort();
     for (const file of specs) {
       const started = Date.now();
-      const problem = runSany(tools, workdir, file, 120_000);
+      const problem = await runSany(tools, workdir, file, 120_000);
       if (problem !== undefined) console.log(problem);
       note(problem === undefined, `SANY ${file}`, Date.now() - started);
     }
@@ -60,7 +60,7 @@ function main(argv: readonly string[]): number {
         continue;
       }
       const started = Date.now();
-      const report = crossCheck(tools, target, defaultCrossCheckSettings);
+      const report = await crossCheck(tools, target, defaultCrossCheckSettings);
       console.log(formatReport(report) + "\n");
       note(report.ok, `cross-check ${target.protocol.name} ${target.preset}`, Date.now() - started);
     }
@@ -71,7 +71,7 @@ function main(argv: readonly string[]): number {
         .sort();
       for (const cfg of others) {
         const module = cfg.replace(/\.cfg$/, "").split("_")[0]!;
-        const outcome = runTlc(tools, workdir, { module, cfg, workers: 1, timeoutMs: defaultCrossCheckSettings.timeoutMs });
+        const outcome = await runTlc(tools, workdir, { module, cfg, workers: 1, timeoutMs: defaultCrossCheckSettings.timeoutMs });
         const ok = outcome.failure === undefined && outcome.report.violation === undefined && outcome.report.noErrorFound;
         const counts = outcome.report.counts;
         console.log(
@@ -89,4 +89,4 @@ function main(argv: readonly string[]): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -90,7 +90,7 @@ function checkedNames(cfg: string): string[] {
     .flatMap((s) => s.body.split(/\s+/).filter((n) => n !== ""));
 }
 
-function main(args: readonly string[]): number {
+async function main(args: readonly string[]): Promise<number> {
   const variantNames: string[] = [];
   const argv: string[] = [];
   for (let k = 0; k < args.length; k++) {
@@ -175,7 +175,7 @@ function main(args: readonly string[]): number {
         continue;
       }
       const started = Date.now();
-      const outcome = checkVariantWithTlc(lookup.tools, workdir, model, variant, timeoutMs, baseCfg);
+      const outcome = await checkVariantWithTlc(lookup.tools, workdir, model, variant, timeoutMs, baseCfg);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       if ("failure" in outcome) {
         console.log(`${name} (${preset.name}): FAILED: ${outcome.failure}`);
@@ -242,4 +242,4 @@ function main(args: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
