@@ -20,6 +20,7 @@ export * from "./checkpoint/code-version.js";
 export * from "./checkpoint/binary-files.js";
 export * from "./result.js";
 export * from "./stop.js";
+export * from "./contract-check.js";
 export * from "./replay.js";
 export * from "./fingerprint.js";
 export * from "./fingerprint-set.js";

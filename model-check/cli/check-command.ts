@@ -7,6 +7,7 @@
 import type { AnyProtocol, Preset } from "../../src/protocol.js";
 import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { findProtocol, protocols } from "../../src/registry.js";
+import { checkContract, defaultContractSample } from "../contract-check.js";
 import { type Manifest, ManifestError, readManifest } from "../manifest.js";
 import { checkShippedPreset, goalsNoQuickPresetDeclares } from "../shipped-check.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
@@ -30,6 +31,11 @@ const commonFlags: readonly FlagSpec[] = [
     kind: "string",
     description: `stop with a partial report when the process's memory passes SIZE (default ${formatSize(defaultMaxMemory())}, 80% of this machine's)`,
     placeholder: "SIZE",
+  },
+  {
+    name: "no-contract-check",
+    kind: "boolean",
+    description: `skip the check of the model's contract (codec, step, no mutation) on its first ${defaultContractSample} states`,
   },
   { name: "allow-incomplete", kind: "boolean", description: "exit 0, not 3, when --max-states or --max-memory stops the search" },
   traceFormatFlag,
@@ -109,6 +115,13 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
 
   const source = { protocol: protocol.name, options, ...(variant === undefined ? {} : { variant }) };
   const plan = planSearch(flags, model, source);
+  if (flags.get("no-contract-check") !== true) {
+    // A model that breaks its contract gives wrong answers silently: refuse it before searching.
+    const breach = checkContract(model);
+    if (breach !== null) {
+      throw new UsageError(`the model breaks its contract (${breach.rule}): ${breach.message}; for example in ${breach.example} (--no-contract-check skips this check)`);
+    }
+  }
   const warning = planWarning(plan);
   if (warning !== undefined) console.error(`tla-twin: warning: ${warning}`);
   if (!json) {
