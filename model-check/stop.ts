@@ -30,7 +30,7 @@ const codes: readonly ExternalStopReason[] = ["signal", "memory", "time"];
 export class StopSignal {
   private readonly word: Int32Array;
 
-  /** A new signal, or a view of one made on another thread (pass its {@link buffer}). */
+  /** A new signal, or a view of one made on another thread (pass its `buffer`). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
     this.word = new Int32Array(buffer, 0, 1);
   }
