@@ -268,7 +268,7 @@ export function readCheckpointHeader(dir: string): CheckpointHeader {
   try {
     header = JSON.parse(readFileSync(path, "utf8")) as CheckpointHeader;
   } catch (e) {
-    throw new CheckpointError("damaged", `the checkpoint header ${path} is unreadable: ${(e as Error).message}`);
+    throw new CheckpointError("damaged", `the checkpoint header ${path} is unreadable: ${(e as Error).message.replace(/\s+/g, " ")}`);
   }
   const damaged = (what: string) => new CheckpointError("damaged", `the checkpoint header ${path} is damaged: ${what}`);
   if (typeof header !== "object" || header === null || header.format !== checkpointFormat) throw damaged(`it is not a ${checkpointFormat} header`);

@@ -100,7 +100,7 @@ export function describeFlags(specs: readonly FlagSpec[]): string {
   return specs
     .map((s) => {
       const value = s.kind === "boolean" ? "" : s.kind === "string" ? ` <${s.placeholder}>` : " <value>";
-      return `  --${s.name}${value}`.padEnd(28) + `${s.description} (${describeAccepted(s)})`;
+      return `${`  --${s.name}${value}`.padEnd(27)} ${s.description} (${describeAccepted(s)})`;
     })
     .join("\n");
 }

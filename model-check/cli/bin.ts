@@ -7,6 +7,10 @@
 import { ExitCode } from "./exit-codes.js";
 import { main } from "./main.js";
 
+// A reader that goes away (`| head`) is not a failure of the check: stop writing, keep the exit code.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+});
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {

@@ -7,13 +7,13 @@
 import type { AnyProtocol, Preset } from "../../src/protocol.js";
 import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { findProtocol, protocols } from "../../src/registry.js";
-import { checkContract, defaultContractSample } from "../contract-check.js";
+import { defaultContractSample } from "../contract-check.js";
 import { type Manifest, ManifestError, readManifest } from "../manifest.js";
 import { checkShippedPreset, goalsNoQuickPresetDeclares } from "../shipped-check.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { abandonedJsonReport, abandonedTextReport, exitCodeOf, exitCodeOfStop, jsonReport, textReport } from "./check-report.js";
 import { ExitCode } from "./exit-codes.js";
-import { defaultMaxMemory, formatSize, parseMemoryFlag } from "./memory-limit.js";
+import { availableMemory, defaultMaxMemory, formatSize, parseMemoryFlag } from "./memory-limit.js";
 import { printProgress } from "./progress.js";
 import { hostSearch } from "./search-host.js";
 import { finishTraceOutput, outFlag, planTraceOutput, saveCounterexample, traceFormatFlag, traceOutputHelp } from "./trace-output.js";
@@ -112,15 +112,17 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const traceOutput = planTraceOutput(flags, json);
   const maxMemoryText = flags.get("max-memory") as string | undefined;
   const maxMemoryBytes = maxMemoryText === undefined ? defaultMaxMemory() : parseMemoryFlag(maxMemoryText);
+  if (maxMemoryBytes > availableMemory()) {
+    console.error(`tla-twin: warning: --max-memory ${maxMemoryText} is more than this machine has (${formatSize(availableMemory())}); a search may fail before it reaches the limit`);
+  }
 
   const source = { protocol: protocol.name, options, ...(variant === undefined ? {} : { variant }) };
-  const plan = planSearch(flags, model, source);
-  if (flags.get("no-contract-check") !== true) {
-    // A model that breaks its contract gives wrong answers silently: refuse it before searching.
-    const breach = checkContract(model);
-    if (breach !== null) {
-      throw new UsageError(`the model breaks its contract (${breach.rule}): ${breach.message}; for example in ${breach.example} (--no-contract-check skips this check)`);
-    }
+  let plan = planSearch(flags, model, source);
+  // A variant that breaks the refinement claim shows only when the claim is checked: check it, and say so.
+  const breaks = protocol.variants.find((v) => v.name === variant)?.breaks;
+  if (!plan.refinement && model.refinement !== undefined && breaks === model.refinement.name) {
+    plan = { ...plan, refinement: true };
+    console.error(`tla-twin: checking ${breaks} too (as --refinement does): variant ${variant} breaks it`);
   }
   const warning = planWarning(plan);
   if (warning !== undefined) console.error(`tla-twin: warning: ${warning}`);
@@ -133,10 +135,16 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const maxStates = flags.get("max-states") as number | undefined;
   const allowIncomplete = flags.get("allow-incomplete") === true;
   const outcome = await hostSearch(
-    { plan, source, checkDeadlock: flags.get("no-deadlock") !== true, maxStates },
+    // The contract check runs on the search's thread, so that a signal during it is heard.
+    { plan, source, checkDeadlock: flags.get("no-deadlock") !== true, maxStates, contractCheck: flags.get("no-contract-check") !== true },
     { onProgress: quiet ? undefined : printProgress, maxMemoryBytes, notice: (line) => console.error(`tla-twin: ${line}`) },
   );
   switch (outcome.kind) {
+    case "breach": {
+      // A model that breaks its contract gives wrong answers silently: it is refused before the search.
+      const { rule, message, example } = outcome.breach;
+      throw new UsageError(`the model breaks its contract (${rule}): ${message}; for example in ${example} (--no-contract-check skips this check)`);
+    }
     case "error":
       // A snapshot that cannot be read or written while the search runs is the environment's doing, told in one line.
       if (outcome.name === "CheckpointError") throw new EnvironmentError(outcome.message);

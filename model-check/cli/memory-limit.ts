@@ -46,5 +46,5 @@ export function parseMemoryFlag(text: string): number {
 
 /** A size in the unit that reads best: `19.3 GiB`, `512 MiB`. */
 export function formatSize(bytes: number): string {
-  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.round(bytes / 2 ** 20)} MiB`;
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(2)} GiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }

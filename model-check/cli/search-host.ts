@@ -16,11 +16,13 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Progress } from "../bfs.js";
+import type { ContractBreach } from "../contract-check.js";
 import type { ModelSource } from "../model-source.js";
 import { compiledScript, threadResourceLimits } from "../project-root.js";
 import type { CheckResult } from "../result.js";
 import { type ExternalStopReason, StopSignal, allocationFailureMessage } from "../stop.js";
 import type { TwinAction } from "../../src/protocol.js";
+import { formatSize } from "./memory-limit.js";
 import type { SearchPlan } from "./search-flags.js";
 
 /** What the search thread is given. */
@@ -29,6 +31,8 @@ export interface HostedSearch {
   readonly source: ModelSource;
   readonly checkDeadlock: boolean;
   readonly maxStates: number | undefined;
+  /** Check the model's contract on a sample first (contract-check.ts); here, so that a signal during it is heard too. */
+  readonly contractCheck: boolean;
   /** The {@link StopSignal}'s shared word. */
   readonly stop: SharedArrayBuffer;
 }
@@ -37,6 +41,7 @@ export interface HostedSearch {
 export type FromSearchWorker =
   | { readonly type: "progress"; readonly progress: Progress }
   | { readonly type: "result"; readonly result: CheckResult<unknown, TwinAction> }
+  | { readonly type: "breach"; readonly breach: ContractBreach }
   | { readonly type: "error"; readonly name: string; readonly message: string; readonly stack: string };
 
 /** How a hosted search ended. */
@@ -48,6 +53,8 @@ export type HostedOutcome =
    * memory that ran out): `last` is its last progress report, if it made one.
    */
   | { readonly kind: "abandoned"; readonly reason: ExternalStopReason; readonly detail: string; readonly last: Progress | undefined }
+  /** The model broke its contract on the sample checked before the search; no search ran. */
+  | { readonly kind: "breach"; readonly breach: ContractBreach }
   /** The search failed: a bug or a broken environment. */
   | { readonly kind: "error"; readonly name: string; readonly message: string; readonly stack: string };
 
@@ -108,10 +115,10 @@ export function hostSearch(
       const rss = process.memoryUsage.rss();
       if (rss <= options.maxMemoryBytes) return;
       if (stop.reason === null) {
-        options.notice(`memory in use (${gib(rss)}) passed the limit of ${gib(options.maxMemoryBytes)} (--max-memory): stopping at the next safe point`);
+        options.notice(`memory in use (${formatSize(rss)}) passed the limit of ${formatSize(options.maxMemoryBytes)} (--max-memory): stopping at the next safe point`);
         stop.request("memory");
       } else if (rss > options.maxMemoryBytes * hardMemoryFactor) {
-        settle({ kind: "abandoned", reason: "memory", detail: `memory in use (${gib(rss)}) kept growing past the limit`, last });
+        settle({ kind: "abandoned", reason: "memory", detail: `memory in use (${formatSize(rss)}) kept growing past the limit`, last });
       }
     }, memoryCheckEveryMs);
 
@@ -123,6 +130,9 @@ export function hostSearch(
           return;
         case "result":
           settle({ kind: "result", result: message.result });
+          return;
+        case "breach":
+          settle({ kind: "breach", breach: message.breach });
           return;
         case "error":
           if (allocationFailureMessage.test(message.message)) {
@@ -144,9 +154,4 @@ export function hostSearch(
       settle({ kind: "error", name: "Error", message: `the search thread exited with code ${code} before reporting`, stack: "" });
     });
   });
-}
-
-/** Bytes in GiB, two decimals. */
-export function gib(bytes: number): string {
-  return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 }

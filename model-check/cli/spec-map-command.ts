@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { protocols } from "../../src/registry.js";
 import { projectRoot, specDir } from "../project-root.js";
 import { specMapMarkdown } from "../spec-map.js";
@@ -33,13 +33,15 @@ export function runSpecMap(argv: readonly string[]): number {
   return 0;
 }
 
-/** Writes `text` to `path`, or throws an {@link EnvironmentError} that says in one line why it cannot. */
+/** Writes `text` to `path`, or throws a {@link UsageError} (no such folder) or an {@link EnvironmentError} that says in one line why it cannot. */
 export function writeOrExplain(path: string, text: string): void {
+  // A folder that is not there is a mistake in the command (exit 2, as check --out); a write that fails is the environment's.
+  if (!existsSync(dirname(resolve(path)))) throw new UsageError(`--write ${path}: the folder ${dirname(resolve(path))} does not exist`);
   try {
     writeFileSync(path, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
+    const why = code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
     throw new EnvironmentError(`cannot write ${path}: ${why}`);
   }
 }

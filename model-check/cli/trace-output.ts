@@ -20,7 +20,7 @@
  * @module
  */
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import type { AnyModel, TwinAction } from "../../src/protocol.js";
 import { describeViolation, resultToJson } from "../format.js";
 import type { CheckResult, Violation } from "../result.js";
@@ -85,7 +85,17 @@ export function planTraceOutput(flags: ReadonlyMap<string, string | number | boo
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--out ${given}: the folder ${folder} does not exist`);
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--out ${given} is a folder; give a file name`);
+  // SANY reads a module only from a file of the module's name: the trace module is named after the file.
+  if (format === "tla" && tlaModuleNameOf(path) === undefined) {
+    throw new UsageError(`--out ${given}: a TLA+ module file is named MODULE.tla, MODULE a letter followed by letters, digits or _ (for example Counterexample.tla)`);
+  }
   return { format, out: { given, path, format }, json };
+}
+
+/** The module name a TLA+ file at `path` must declare: its base name without `.tla`, if that is an identifier. */
+export function tlaModuleNameOf(path: string): string | undefined {
+  const name = basename(path).replace(/\.tla$/, "");
+  return /^[A-Za-z][A-Za-z0-9_]*$/.test(name) && basename(path).endsWith(".tla") ? name : undefined;
 }
 
 function description(model: AnyModel, violation: Violation<unknown, TwinAction>): string {
@@ -109,13 +119,15 @@ export function counterexampleFileText(
   config: Readonly<Record<string, number>>,
   variant: string | null,
   result: CheckResult<unknown, TwinAction>,
+  /** The TLA+ module's name (format `tla`): the file's, so that SANY finds it. */
+  module?: string,
 ): string {
   const violation = result.violation!;
   switch (format) {
     case "itf":
       return JSON.stringify(traceToItf(model, violation.trace, description(model, violation)), null, 2) + "\n";
     case "tla":
-      return traceToTla(model, violation.trace, description(model, violation));
+      return traceToTla(model, violation.trace, description(model, violation), module);
     case "json": {
       const report = resultToJson(model, config, variant, result);
       return JSON.stringify({ protocol: report["protocol"], config: report["config"], variant: report["variant"], violation: report["violation"] }, null, 2) + "\n";
@@ -140,7 +152,7 @@ export function saveCounterexample(
   if (result.violation === null) return { file: given, format, written: false };
   const partial = `${path}.${process.pid}.partial`;
   try {
-    writeFileSync(partial, counterexampleFileText(format, model, config, variant, result));
+    writeFileSync(partial, counterexampleFileText(format, model, config, variant, result, tlaModuleNameOf(path)));
     renameSync(partial, path);
     return { file: given, format, written: true };
   } catch (e) {

@@ -98,6 +98,20 @@ describe.each([
   }, 60_000);
 });
 
+describe("a signal before the search starts (during the contract check)", () => {
+  it("still gives a report and exit 3", async () => {
+    const child = spawn(process.execPath, [bin, "check", "twophase", "--rm", "9", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+    // 300 ms: the process has started its threads, and the contract check (about 1 s on rm9) is under way or about to be.
+    const timer = setTimeout(() => child.kill("SIGINT"), 300);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    clearTimeout(timer);
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toMatchObject({ complete: false, stoppedBy: "signal" });
+  }, 60_000);
+});
+
 describe("a signal with --checkpoint, then --resume", () => {
   it("continues to TLC's figures for 2PC rm8 (1,745,408 / 18,507,778 / depth 26, spec/manifest.json)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tla-twin-interrupt-"));
@@ -122,7 +136,7 @@ describe("memory", () => {
   it("a search past --max-memory stops with a partial report and exit 3, not a stack", () => {
     // 2PC rm12 needs gigabytes (its rm11 run peaked at 17.1 GiB, README); 160 MiB is passed within seconds.
     const r = run("check", "twophase", "--rm", "12", "--quiet", "--max-memory", "160M");
-    expect(r.stderr).toMatch(/memory in use \([0-9.]+ GiB\) passed the limit of 0\.16 GiB \(--max-memory\): stopping at the next safe point/);
+    expect(r.stderr).toMatch(/memory in use \([0-9.]+ MiB\) passed the limit of 160\.0 MiB \(--max-memory\): stopping at the next safe point/);
     expect(r.stdout).toMatch(/Stopped at the memory limit \(--max-memory\) after [0-9,]+ distinct states: no violation so far; the search is INCOMPLETE\./);
     expect(r.code).toBe(3);
   }, 120_000);
@@ -179,9 +193,23 @@ describe("exit codes", () => {
     expect(r.code).toBe(2);
   });
 
-  it("4: an environment error is one line (spec-map --write into a missing folder)", () => {
+  it("2: spec-map --write into a missing folder, as check --out", () => {
     const r = run("spec-map", "--write", "/nonexistent-folder/x.md");
-    expect(r.stderr.trim()).toBe("tla-twin: cannot write /nonexistent-folder/x.md: its folder does not exist");
+    expect(r.stderr.trim()).toBe("tla-twin: --write /nonexistent-folder/x.md: the folder /nonexistent-folder does not exist");
+    expect(r.code).toBe(2);
+  });
+
+  it("4: an environment error is one line (spec-map --write where the system refuses a file)", () => {
+    const r = run("spec-map", "--write", "/proc/tla-twin-spec-map.md");
+    expect(r.stderr.trim()).toMatch(/^tla-twin: cannot write \/proc\/tla-twin-spec-map\.md: \S/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.code).toBe(4);
+  });
+
+  it("a reader that goes away (| head) is no crash: no stack, the check's own exit code", () => {
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" check twophase --rm 5 | head -1; exit \${PIPESTATUS[0]}`], { encoding: "utf8" });
+    expect(r.stdout).toMatch(/^Checking Two-Phase Commit/);
+    expect(r.stderr).not.toMatch(/EPIPE|\bat .*\.js:\d+/);
+    expect(r.status).toBe(0);
   });
 });
