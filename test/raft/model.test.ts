@@ -53,7 +53,9 @@ describe("Raft counts equal TLC's (spec/manifest.json)", () => {
     // With symmetry (TLC: SYMMETRY Symmetry), both sides count orbits.
     const symmetry = raft.presets.find((p) => p.name === entry.preset)?.symmetry === true;
     const title = `${entry.preset}: ${entry.tlc.distinctStates} distinct, ${entry.tlc.statesGenerated} generated, depth ${entry.tlc.depth}`;
-    it(title + (symmetry ? " (orbits)" : ""), () => {
+    // npm run check (CI) compares every quick preset with these figures; here only the quick ones run, the rest nightly.
+    const nightlyOnly = entry.tlc.distinctStates > 300_000 && process.env["TLA_TWIN_SLOW_TESTS"] !== "1";
+    it.skipIf(nightlyOnly)(title + (symmetry ? " (orbits)" : "") + (nightlyOnly ? ": over 300,000 states, npm run check and the nightly set compare it" : ""), () => {
       const result = bfs(raft.model(resolveOptions(raft, entry.options)), { checkDeadlock: true, symmetry });
       expect(result.violation).toBeNull();
       expect({ distinctStates: result.distinctStates, statesGenerated: result.statesGenerated, depth: result.depth }).toEqual(
