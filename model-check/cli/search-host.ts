@@ -31,8 +31,15 @@ export interface HostedSearch {
   readonly source: ModelSource;
   readonly checkDeadlock: boolean;
   readonly maxStates: number | undefined;
-  /** Check the model's contract on a sample first (contract-check.ts); here, so that a signal during it is heard too. */
+  /**
+   * Check the model's contract on a sample first (contract-check.ts). It runs
+   * on a thread of its own before the search's: sharing the search's thread,
+   * its calls into the model left the search's hot loop about 1.7 times
+   * slower (2PC rm8: 8.95 s against 5.2 s).
+   */
   readonly contractCheck: boolean;
+  /** What this thread does: check the contract, or search. */
+  readonly task?: "contract" | "search";
   /** The {@link StopSignal}'s shared word. */
   readonly stop: SharedArrayBuffer;
 }
@@ -42,6 +49,7 @@ export type FromSearchWorker =
   | { readonly type: "progress"; readonly progress: Progress }
   | { readonly type: "result"; readonly result: CheckResult<unknown, TwinAction> }
   | { readonly type: "breach"; readonly breach: ContractBreach }
+  | { readonly type: "contract-kept" }
   | { readonly type: "error"; readonly name: string; readonly message: string; readonly stack: string };
 
 /** How a hosted search ended. */
@@ -80,15 +88,12 @@ export function hostSearch(
   options: HostOptions,
 ): Promise<HostedOutcome> {
   const stop = new StopSignal();
-  const worker = new Worker(compiledScript("model-check/cli/search-worker"), {
-    workerData: { ...job, stop: stop.buffer } satisfies HostedSearch,
-    resourceLimits: threadResourceLimits,
-  });
   let last: Progress | undefined;
   let signals = 0;
 
   return new Promise<HostedOutcome>((resolve) => {
     let settled = false;
+    let worker: Worker;
     const settle = (outcome: HostedOutcome): void => {
       if (settled) return;
       settled = true;
@@ -122,36 +127,53 @@ export function hostSearch(
       }
     }, memoryCheckEveryMs);
 
-    worker.on("message", (message: FromSearchWorker) => {
-      switch (message.type) {
-        case "progress":
-          last = message.progress;
-          options.onProgress?.(message.progress);
-          return;
-        case "result":
-          settle({ kind: "result", result: message.result });
-          return;
-        case "breach":
-          settle({ kind: "breach", breach: message.breach });
-          return;
-        case "error":
-          if (allocationFailureMessage.test(message.message)) {
-            settle({ kind: "abandoned", reason: "memory", detail: `an allocation failed (${message.message})`, last });
-          } else {
-            settle({ kind: "error", name: message.name, message: message.message, stack: message.stack });
-          }
-          return;
-      }
-    });
-    worker.on("error", (error: Error & { code?: string }) => {
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY" || allocationFailureMessage.test(error.message)) {
-        settle({ kind: "abandoned", reason: "memory", detail: `the search ran out of memory (${error.message})`, last });
-      } else {
-        settle({ kind: "error", name: error.name, message: error.message, stack: error.stack ?? "" });
-      }
-    });
-    worker.on("exit", (code) => {
-      settle({ kind: "error", name: "Error", message: `the search thread exited with code ${code} before reporting`, stack: "" });
-    });
+    // The contract check's thread, then the search's; a signal during the check reaches the search at its first chunk.
+    const start = (task: "contract" | "search"): void => {
+      const thread = new Worker(compiledScript("model-check/cli/search-worker"), {
+        workerData: { ...job, task, stop: stop.buffer } satisfies HostedSearch,
+        resourceLimits: threadResourceLimits,
+      });
+      worker = thread;
+      listen(thread);
+    };
+    const listen = (thread: Worker): void => {
+      thread.on("message", (message: FromSearchWorker) => {
+        switch (message.type) {
+          case "contract-kept":
+            if (!settled) start("search");
+            return;
+          case "progress":
+            last = message.progress;
+            options.onProgress?.(message.progress);
+            return;
+          case "result":
+            settle({ kind: "result", result: message.result });
+            return;
+          case "breach":
+            settle({ kind: "breach", breach: message.breach });
+            return;
+          case "error":
+            if (allocationFailureMessage.test(message.message)) {
+              settle({ kind: "abandoned", reason: "memory", detail: `an allocation failed (${message.message})`, last });
+            } else {
+              settle({ kind: "error", name: message.name, message: message.message, stack: message.stack });
+            }
+            return;
+        }
+      });
+      thread.on("error", (error: Error & { code?: string }) => {
+        if (error.code === "ERR_WORKER_OUT_OF_MEMORY" || allocationFailureMessage.test(error.message)) {
+          settle({ kind: "abandoned", reason: "memory", detail: `the search ran out of memory (${error.message})`, last });
+        } else {
+          settle({ kind: "error", name: error.name, message: error.message, stack: error.stack ?? "" });
+        }
+      });
+      thread.on("exit", (code) => {
+        // The contract check's thread ends once it has said its piece; only the current thread's end matters.
+        if (thread !== worker) return;
+        settle({ kind: "error", name: "Error", message: `the search thread exited with code ${code} before reporting`, stack: "" });
+      });
+    };
+    start(job.contractCheck ? "contract" : "search");
   });
 }

@@ -2,9 +2,9 @@
  * The thread a `tla-twin check` search runs on. The search is a synchronous
  * loop; running it here keeps the CLI's main thread free to receive SIGINT
  * and SIGTERM and to watch memory (see search-host.ts). This thread builds
- * the model from its {@link ModelSource}, checks the model's contract on a
- * sample (unless told not to), runs the planned search, and posts progress
- * reports and then the result.
+ * the model from its {@link ModelSource} and does one task: checks the
+ * model's contract on a sample, or runs the planned search and posts
+ * progress reports and then the result.
  *
  * @module
  */
@@ -33,9 +33,12 @@ function search(model: ReturnType<typeof buildModel>): CheckResult<unknown, Twin
 
 try {
   const model = buildModel(job.source);
-  const breach = job.contractCheck ? checkContract(model) : null;
-  // A stop asked for during the contract check is seen by the search at its first chunk: a report, not silence.
-  post(breach !== null ? { type: "breach", breach } : { type: "result", result: search(model) });
+  if (job.task === "contract") {
+    const breach = checkContract(model);
+    post(breach !== null ? { type: "breach", breach } : { type: "contract-kept" });
+  } else {
+    post({ type: "result", result: search(model) });
+  }
 } catch (e) {
   const error = e instanceof Error ? e : new Error(String(e));
   post({ type: "error", name: error.name, message: error.message, stack: error.stack ?? "" });
