@@ -288,6 +288,7 @@ describe("each quick preset catches the bug-zoo variant it is for", () => {
     ["tiny", "keep-earlier-votes"],
     ["elect", "accept-older-leader"],
     ["tiny", "log-not-persisted"],
+    ["figure37", "commit-previous-term"],
   ])("%s catches %s", (name, variant) => {
     const preset = raft.presets.find((p) => p.name === name)!;
     const model = raft.model(resolveOptions(raft, preset.options), variant);
