@@ -5,6 +5,7 @@
  * @module
  */
 export * from "./protocol.js";
+export * from "./action-table.js";
 export * from "./tla/value.js";
 export * from "./tla/parse.js";
 export * from "./registry.js";

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import type { Transitions } from "./action-table.js";
 import type { TlaValue } from "./tla/value.js";
 
 /**
@@ -155,6 +156,12 @@ export interface Model<S, A extends TwinAction> {
   forEachSuccessor(state: S, visit: (action: A, next: S) => void): void;
   /** The state `action` leads to from `state`, or `undefined` when it is not enabled there. */
   step(state: S, action: A): S | undefined;
+  /**
+   * The action table and candidates that `step` and `forEachSuccessor` are
+   * built from (see `action-table.ts`), for tools that need the actions one
+   * by one: variants written by replacing an action, the spec map, coverage.
+   */
+  readonly transitions?: Transitions<S, A>;
 
   /** Invariants checked on every distinct state, in the spec's order. */
   readonly invariants: readonly Invariant<S>[];
