@@ -187,8 +187,10 @@ export interface Model<S, A extends TwinAction> {
   /**
    * The TLA+ module and TLC config text that describe this same model to TLC
    * (constants, bounds, invariants), so that any config can be cross-checked.
+   * Only the TLC bridge needs it: a model without it is checked, simulated
+   * and traced like any other.
    */
-  tlcModel(): TlcModel;
+  tlcModel?(): TlcModel;
 }
 
 /** A model as TLC sees it: which module to check and with which config file. */
@@ -205,6 +207,19 @@ export interface TlcModel {
   readonly goalsModule?: string;
   /** The definition TLC's `SYMMETRY` names for configs searched with symmetry reduction, e.g. `Symmetry`. */
   readonly symmetry?: string;
+}
+
+/** Thrown when a model without a TLA+ binding is asked for what only TLC can do with one. */
+export class NoTlaBindingError extends Error {
+  override readonly name = "NoTlaBindingError";
+}
+
+/** The model's TLC binding, or a {@link NoTlaBindingError} saying that the bridge needs one. */
+export function tlcModelOf(model: Pick<Model<unknown, TwinAction>, "protocol" | "tlcModel">): TlcModel {
+  if (model.tlcModel === undefined) {
+    throw new NoTlaBindingError(`${model.protocol} has no TLA+ binding (a spec module and TLC config: \`tla\` in defineModel), which TLC needs`);
+  }
+  return model.tlcModel();
 }
 
 /** An integer option of a protocol's config, as a CLI flag. */

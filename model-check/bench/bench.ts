@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { ConfigError, resolveOptions } from "../../src/protocol.js";
+import { ConfigError, resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import { findProtocol } from "../../src/registry.js";
 import { type FlagSpec, describeFlags, parseArgs } from "../cli/args.js";
 import { UsageError } from "../cli/usage-error.js";
@@ -161,7 +161,7 @@ async function benchConfig(config: BenchConfig, jar: string | undefined, allCore
     if (e instanceof ConfigError) return skip(e.message);
     throw e;
   }
-  const tlcModel = protocol.model(options).tlcModel();
+  const tlcModel = tlcModelOf(protocol.model(options));
   const checkDeadlock = !/CHECK_DEADLOCK\s+FALSE/i.test(tlcModel.cfg);
   const row = { ...base, options, runs: [] as BenchRun[] };
   const fail = (status: "aborted" | "failed", reason: string): BenchRow => {

@@ -6,7 +6,7 @@
  */
 import type { AnyProtocol, Preset } from "../../src/protocol.js";
 import { ConfigError, resolveOptions } from "../../src/protocol.js";
-import { findProtocol, protocols } from "../../src/registry.js";
+import { protocols } from "../../src/registry.js";
 import { defaultContractSample } from "../contract-check.js";
 import { type Manifest, ManifestError, readManifest } from "../manifest.js";
 import { checkShippedPreset, goalsNoQuickPresetDeclares } from "../shipped-check.js";
@@ -15,6 +15,7 @@ import { abandonedJsonReport, abandonedTextReport, exitCodeOf, exitCodeOfStop, j
 import { ExitCode } from "./exit-codes.js";
 import { availableMemory, defaultMaxMemory, formatSize, parseMemoryFlag } from "./memory-limit.js";
 import { printProgress } from "./progress.js";
+import { protocolArgument } from "./protocol-argument.js";
 import { hostSearch } from "./search-host.js";
 import { finishTraceOutput, outFlag, planTraceOutput, saveCounterexample, traceFormatFlag, traceOutputHelp } from "./trace-output.js";
 import { EnvironmentError, InternalError, UsageError } from "./usage-error.js";
@@ -62,6 +63,7 @@ export function checkHelp(): string {
     .join("\n\n");
   return [
     "Usage: tla-twin check <protocol> [options]",
+    "       tla-twin check ./my-protocol.ts [--export NAME] [options]",
     "       tla-twin check --all [--json] [--quiet]",
     "",
     "Explores every reachable state of the protocol's twin breadth-first (or depth-first,",
@@ -81,15 +83,8 @@ export function checkHelp(): string {
 /** Runs `tla-twin check` and returns the exit code. */
 export async function runCheck(argv: readonly string[]): Promise<number> {
   if (argv[0] === "--all") return runCheckAll(argv.slice(1));
-  const name = argv[0];
-  if (name === undefined || name.startsWith("-")) {
-    throw new UsageError(`check needs a protocol first (one of ${protocols.map((p) => p.name).join(", ")}) or --all`);
-  }
-  const protocol = findProtocol(name);
-  if (protocol === undefined) {
-    throw new UsageError(`unknown protocol "${name}" (known: ${protocols.map((p) => p.name).join(", ")})`);
-  }
-  const { positionals, flags } = parseArgs(argv.slice(1), protocolFlags(protocol));
+  const { protocol, origin, rest } = await protocolArgument("check", argv);
+  const { positionals, flags } = parseArgs(rest, protocolFlags(protocol));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
   const presetName = flags.get("preset") as string | undefined;
@@ -116,7 +111,7 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     console.error(`tla-twin: warning: --max-memory ${maxMemoryText} is more than this machine has (${formatSize(availableMemory())}); a search may fail before it reaches the limit`);
   }
 
-  const source = { protocol: protocol.name, options, ...(variant === undefined ? {} : { variant }) };
+  const source = { protocol: protocol.name, options, ...(variant === undefined ? {} : { variant }), ...origin };
   let plan = planSearch(flags, model, source);
   // A variant that breaks the refinement claim shows only when the claim is checked: check it, and say so.
   const breaks = protocol.variants.find((v) => v.name === variant)?.breaks;
@@ -127,8 +122,8 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const warning = planWarning(plan);
   if (warning !== undefined) console.error(`tla-twin: warning: ${warning}`);
   if (!json) {
-    const label = variant === undefined ? model.configLabel : `${model.configLabel}, variant ${variant}`;
-    console.log(`Checking ${protocol.title} (${protocol.name}), ${label}, ${describePlan(plan, model)}`);
+    const label = [model.configLabel, variant === undefined ? "" : `variant ${variant}`, describePlan(plan, model)].filter((part) => part !== "");
+    console.log(`Checking ${protocol.title} (${protocol.name}), ${label.join(", ")}`);
     const resumed = describeResume(plan);
     if (resumed !== undefined) console.log(resumed);
   }

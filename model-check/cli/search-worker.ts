@@ -12,7 +12,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { TwinAction } from "../../src/protocol.js";
 import type { Progress } from "../bfs.js";
 import { checkContract } from "../contract-check.js";
-import { buildModel } from "../model-source.js";
+import { buildModel, loadProtocol } from "../model-source.js";
 import type { CheckResult } from "../result.js";
 import { StopSignal } from "../stop.js";
 import type { FromSearchWorker, HostedSearch } from "./search-host.js";
@@ -31,7 +31,8 @@ function search(model: ReturnType<typeof buildModel>): CheckResult<unknown, Twin
   });
 }
 
-try {
+async function run(): Promise<void> {
+  await loadProtocol(job.source);
   const model = buildModel(job.source);
   if (job.task === "contract") {
     const breach = checkContract(model);
@@ -39,7 +40,9 @@ try {
   } else {
     post({ type: "result", result: search(model) });
   }
-} catch (e) {
+}
+
+run().catch((e: unknown) => {
   const error = e instanceof Error ? e : new Error(String(e));
   post({ type: "error", name: error.name, message: error.message, stack: error.stack ?? "" });
-}
+});

@@ -15,7 +15,7 @@
 import { type MessagePort, workerData } from "node:worker_threads";
 import { Expander, type StateStore, type VisitedSet } from "../expander.js";
 import { Frontier, chunkHeaderWords, recordHeaderWords, remainderChunk } from "../frontier.js";
-import { buildModel } from "../model-source.js";
+import { buildModel, loadProtocol } from "../model-source.js";
 import { PredecessorLog } from "../predecessor-log.js";
 import { SharedFingerprintTable } from "../shared-fingerprint-table.js";
 import {
@@ -210,8 +210,5 @@ function fail(e: unknown): void {
   send({ type: "error", worker: setup.workerIndex, message: error.message, stack: error.stack ?? "" });
 }
 
-try {
-  run();
-} catch (e) {
-  fail(e);
-}
+// A protocol from a user's module is imported by each thread itself (functions cannot be posted).
+loadProtocol(setup.source).then(run).catch(fail);

@@ -52,6 +52,7 @@ import { checkTwinBehaviours } from "./trace-check.js";
 import { randomTwinBehaviours } from "./twin-behaviours.js";
 import { type GraphCounts, exploreTwinGraphBounded } from "./twin-graph.js";
 import { SpecWorkdir } from "./workdir.js";
+import { tlcModelOf } from "../../src/protocol.js";
 
 /** Settings of a cross-check; {@link defaultCrossCheckSettings} are what tests and golden files use. */
 export interface CrossCheckSettings {
@@ -169,7 +170,7 @@ export function crossCheckVerdict(report: Pick<CrossCheckReport, "checks">): Cro
  */
 export function presetCfgFile(protocol: AnyProtocol, preset: string): string | undefined {
   const entry = readManifest().models.find((m) => m.protocol === protocol.name && m.preset === preset);
-  const candidates = [entry?.cfg, `${protocol.model(resolvedPresetOptions(protocol, preset)).tlcModel().module}_${preset}.cfg`];
+  const candidates = [entry?.cfg, `${tlcModelOf(protocol.model(resolvedPresetOptions(protocol, preset))).module}_${preset}.cfg`];
   return candidates.find((c): c is string => c !== undefined && existsSync(join(specDir(), c)));
 }
 
@@ -199,7 +200,7 @@ export function cfgMismatch(model: AnyModel, cfgFile: string, symmetric = false)
  * symmetry reduction.
  */
 export function tlcCfg(model: AnyModel, symmetric: boolean): string {
-  const tlc = model.tlcModel();
+  const tlc = tlcModelOf(model);
   if (!symmetric) return tlc.cfg;
   if (tlc.symmetry === undefined) throw new Error(`${model.protocol}'s TLC model names no symmetry definition for TLC's SYMMETRY`);
   return `${tlc.cfg}SYMMETRY ${tlc.symmetry}\n`;
@@ -274,7 +275,7 @@ export async function collectTlcSide(
   timings: Record<string, number>,
   control: CrossCheckControl = {},
 ): Promise<TlcSideOutcome> {
-  const module = model.tlcModel().module;
+  const module = tlcModelOf(model).module;
   let stoppedBy: StopReason | null = null;
   const notRun = (): TlcRunFailure => ({ message: `not run: the cross-check had stopped (${describeStop(stoppedBy!, settings)})`, stoppedBy: stoppedBy!, toolFailed: false });
   const run = async (what: string, job: Pick<TlcJob, "workers" | "extraArgs">): Promise<TlcOutcome | undefined> => {
@@ -424,7 +425,7 @@ export async function crossCheck(
   control: CrossCheckControl = {},
 ): Promise<CrossCheckReport> {
   const { model } = target;
-  const tlcModel = model.tlcModel();
+  const tlcModel = tlcModelOf(model);
   const timings: Record<string, number> = {};
   const workdir = new SpecWorkdir();
   try {

@@ -44,6 +44,7 @@ import type { TlcTools } from "./tools.js";
 import type { TwinBehaviour } from "./twin-behaviours.js";
 import { twinLabeler } from "./twin-graph.js";
 import type { SpecWorkdir } from "./workdir.js";
+import { tlcModelOf } from "../../src/protocol.js";
 
 const prefix = "TT_";
 
@@ -69,7 +70,7 @@ export function traceCheckModule(
   model: AnyModel,
   behaviours: readonly TwinBehaviour[],
   moduleName: string,
-  spec: TraceCheckSpec = model.tlcModel(),
+  spec: TraceCheckSpec = tlcModelOf(model),
 ): { tla: string; cfg: string } {
   const { module, cfg } = spec;
   const { init, next } = initAndNext(cfg);
@@ -204,7 +205,7 @@ export async function checkTwinBehaviours(
   const title = "twin's random behaviours are behaviours of the spec (TLC)";
   const twin = `${behaviours.length} behaviours, ${formatCount(steps)} steps`;
   const details: string[] = [];
-  const spec: TraceCheckSpec = options.spec ?? model.tlcModel();
+  const spec: TraceCheckSpec = options.spec ?? tlcModelOf(model);
   if (spec.moduleText !== undefined) workdir.write(`${spec.module}.tla`, spec.moduleText);
   let runs = 0;
   let undecided: Pick<CheckOutcome, "stoppedBy" | "toolFailed"> = {};

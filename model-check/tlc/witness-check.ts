@@ -13,13 +13,14 @@ import { cfgSections } from "./cfg.js";
 import { runTlc } from "./tlc-run.js";
 import type { TlcTools } from "./tools.js";
 import type { SpecWorkdir } from "./workdir.js";
+import { tlcModelOf } from "../../src/protocol.js";
 
 /** The operator TLC checks for a goal, defined in the wrapper module. */
 const negationName = "TwinGoalNegated";
 
 /** The wrapper module and config that make TLC look for a behaviour reaching `goal`. */
 export function goalJob(model: AnyModel, goal: Witness<unknown, TwinAction>): { module: string; moduleText: string; cfg: string } {
-  const tlc = model.tlcModel();
+  const tlc = tlcModelOf(model);
   if (tlc.goalsModule === undefined) throw new Error(`${model.protocol} has witness goals but its TLC model names no goals module`);
   const module = `TwinGoal_${goal.name}`;
   const negation = goal.kind === "state" ? `~${goal.name}` : `[][~${goal.name}]_vars`;

@@ -23,6 +23,7 @@ import { cfgSections } from "./cfg.js";
 import { runTlc } from "./tlc-run.js";
 import type { TlcTools } from "./tools.js";
 import type { SpecWorkdir } from "./workdir.js";
+import { tlcModelOf } from "../../src/protocol.js";
 
 /** The module and config text of one zoo run. */
 export interface ZooJob {
@@ -46,7 +47,7 @@ function extendsModule(module: string, parent: string): boolean {
  * the variant has no TLA+ version; a bug, since callers pick variants that
  * have one.
  */
-export function zooJob(model: AnyModel, variant: VariantInfo, baseCfg: string = model.tlcModel().cfg): ZooJob {
+export function zooJob(model: AnyModel, variant: VariantInfo, baseCfg: string = tlcModelOf(model).cfg): ZooJob {
   const tla = tlaVariantOf(model.protocol, variant);
   if (tla === undefined) throw new Error(`variant ${variant.name} has no tlaVariant`);
   const sections = cfgSections(baseCfg);
@@ -58,7 +59,7 @@ export function zooJob(model: AnyModel, variant: VariantInfo, baseCfg: string = 
   const cfg = [header, ...lines, ""].join("\n");
   // A preset whose root module is not the one the zoo module extends (Raft's
   // figure37 starts in MCRaftFigure37) gets a module that extends both.
-  const root = model.tlcModel().module;
+  const root = tlcModelOf(model).module;
   if (root === tla.module || extendsModule(tla.module, root)) return { module: tla.module, cfg };
   const module = `TwinZoo_${tla.module}_${root}`;
   const moduleText = [`---- MODULE ${module} ----`, `\\* Written by tla-twin for the bug zoo: ${tla.module} under ${root}'s config.`, `EXTENDS ${tla.module}, ${root}`, "====", ""].join("\n");

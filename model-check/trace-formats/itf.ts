@@ -29,6 +29,7 @@ import {
 import { formatActionLabel } from "../format.js";
 import type { Trace } from "../result.js";
 import { modelValueSets } from "../tlc/cfg.js";
+import { tlcModelOf } from "../../src/protocol.js";
 
 /** An ITF value. */
 export type ItfValue =
@@ -100,7 +101,7 @@ export function itfToTla(value: ItfValue): TlaValue {
  * index and the action that led to it, as TLC labels it.
  */
 export function traceToItf(model: AnyModel, trace: Trace<unknown, TwinAction>, description: string): ItfTrace {
-  const sets = modelValueSets(model.tlcModel().cfg);
+  const sets = modelValueSets(tlcModelOf(model).cfg);
   const typeOf = (name: string) => sets.get(name);
   const state = (s: unknown, index: number, action: TwinAction | undefined) => {
     const record = model.toTla(s);
@@ -113,7 +114,7 @@ export function traceToItf(model: AnyModel, trace: Trace<unknown, TwinAction>, d
     "#meta": {
       format: "ITF",
       "format-description": itfFormatDescription,
-      source: `spec/${model.tlcModel().module}.tla`,
+      source: `spec/${tlcModelOf(model).module}.tla`,
       description,
       "generated-by": "tla-twin",
     },

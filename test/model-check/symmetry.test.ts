@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
 import { dfs } from "../../model-check/dfs.js";
 import type { ActionProperty, AnyModel, Invariant, TwinAction } from "../../src/protocol.js";
-import { resolveOptions } from "../../src/protocol.js";
+import { resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
 import { variantSearchCap, variantSearches } from "../support/variant-search.js";
 
@@ -39,7 +39,7 @@ function withChecks(
     toTla: (s) => model.toTla(s),
     fromTla: (v) => model.fromTla(v),
     actionLabel: (a) => model.actionLabel(a),
-    tlcModel: () => model.tlcModel(),
+    tlcModel: () => tlcModelOf(model),
   };
 }
 

@@ -11,7 +11,7 @@ import { bfs } from "../../model-check/bfs.js";
 import { readManifest } from "../../model-check/manifest.js";
 import { projectRoot, specDir } from "../../model-check/project-root.js";
 import { formatActionLabel } from "../../model-check/format.js";
-import { resolveOptions } from "../../src/protocol.js";
+import { resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import {
   type PaxosConfig,
   type PaxosState,
@@ -70,8 +70,8 @@ describe("Paxos counts equal TLC's (spec/manifest.json)", () => {
     for (const entry of entries) {
       const model = paxos.model(resolveOptions(paxos, entry.options));
       expect(entry.cfg).toBe(`MCPaxos_${entry.preset}.cfg`);
-      expect(readFileSync(join(specDir(), entry.cfg), "utf8")).toBe(model.tlcModel().cfg);
-      expect(model.tlcModel().module).toBe(entry.module);
+      expect(readFileSync(join(specDir(), entry.cfg), "utf8")).toBe(tlcModelOf(model).cfg);
+      expect(tlcModelOf(model).module).toBe(entry.module);
     }
   });
 
@@ -97,7 +97,7 @@ describe("TLC's config and labels", () => {
   const model = paxosModel({ acceptorCount: 3, valueCount: 2, maxBallot: 1 });
 
   it("checks every invariant of the twin, by the same names, in the same order", () => {
-    const cfg = model.tlcModel().cfg;
+    const cfg = tlcModelOf(model).cfg;
     const invariants = [...cfg.matchAll(/^INVARIANT (\w+)$/gm)].map((m) => m[1]);
     expect(invariants).toEqual(model.invariants.map((i) => i.name));
     expect(cfg).toContain("Acceptor = {a1, a2, a3}");

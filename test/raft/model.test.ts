@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";
 import { readManifest } from "../../model-check/manifest.js";
 import { specDir } from "../../model-check/project-root.js";
-import { resolveOptions } from "../../src/protocol.js";
+import { resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import {
   type RaftAction,
   type RaftConfig,
@@ -78,9 +78,9 @@ describe("Raft counts equal TLC's (spec/manifest.json)", () => {
       // Every preset runs MCRaft's bounds; figure37 starts from Figure 3.7 (c), in the module that extends MCRaft with that start.
       const module = options["figure-3-7"] === 1 ? "MCRaftFigure37" : "MCRaft";
       expect(readFileSync(join(specDir(), `${module}_${preset.name}.cfg`), "utf8")).toBe(cfg);
-      expect(model.tlcModel().cfg).toBe(raftTlcConfig(raftConfigFromOptions(options)));
+      expect(tlcModelOf(model).cfg).toBe(raftTlcConfig(raftConfigFromOptions(options)));
       expect(cfg.endsWith("SYMMETRY Symmetry\n")).toBe(symmetry);
-      expect(model.tlcModel().module).toBe(module);
+      expect(tlcModelOf(model).module).toBe(module);
     }
     for (const entry of entries) expect(entry.cfg).toBe(`${entry.module}_${entry.preset}.cfg`);
   });
@@ -228,10 +228,10 @@ describe("MCRaft's fault switches (Restarts, Duplication, Loss): MCNext without 
   });
 
   it("print as the cfg's Restarts, Duplication and Loss", () => {
-    const cfg = without.tlcModel().cfg;
+    const cfg = tlcModelOf(without).cfg;
     expect(cfg).toContain("  Restarts = FALSE\n  Duplication = FALSE\n  Loss = FALSE\n");
     expect(cfg).toContain("SPECIFICATION MCSpec\n");
-    expect(withFaults.tlcModel().cfg).toContain("  Restarts = TRUE\n  Duplication = TRUE\n  Loss = TRUE\n");
+    expect(tlcModelOf(withFaults).cfg).toContain("  Restarts = TRUE\n  Duplication = TRUE\n  Loss = TRUE\n");
   });
 });
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { projectRoot, specDir } from "../../model-check/project-root.js";
 import { allFaults, raftModel } from "../../src/raft/index.js";
 import { exploreReference } from "../support/reference-explorer.js";
+import { tlcModelOf } from "../../src/protocol.js";
 
 const spec = readFileSync(join(specDir(), "Raft.tla"), "utf8");
 
@@ -79,7 +80,7 @@ describe("spec/Raft.tla and src/raft/ cover each other", () => {
   it("every invariant the shipped configs check is tagged in the twin", () => {
     const model = raftModel({ servers: 2, values: 1, maxTerm: 2, maxLogLength: 1, maxCopies: 1, maxInFlight: 1, ...allFaults });
     for (const invariant of model.invariants) expect(tags, `@tla Raft!${invariant.name}`).toContain(invariant.name);
-    expect(model.tlcModel().cfg).toContain("LeaderAppendOnly");
+    expect(tlcModelOf(model).cfg).toContain("LeaderAppendOnly");
     expect(tags).toContain("LeaderAppendsOnly");
     // The configs check StateMachineSafety as its two named parts; the conjunction is tagged too.
     expect(referencedOperators("StateMachineSafety").sort()).toEqual(["CommittedEntriesAgree", "KnownCommittedAreCommitted"]);
@@ -89,7 +90,7 @@ describe("spec/Raft.tla and src/raft/ cover each other", () => {
 
   it("the invariants the twin checks are exactly those the shipped configs list, in order", () => {
     const model = raftModel({ servers: 2, values: 1, maxTerm: 2, maxLogLength: 1, maxCopies: 1, maxInFlight: 1, ...allFaults });
-    const cfg = model.tlcModel().cfg;
+    const cfg = tlcModelOf(model).cfg;
     const listed = cfg.slice(cfg.indexOf("INVARIANTS\n") + "INVARIANTS\n".length, cfg.indexOf("PROPERTY")).trim().split(/\s+/);
     expect(model.invariants.map((i) => i.name)).toEqual(listed);
     for (const name of listed) expect(defined, `Raft!${name}`).toContain(name);

@@ -18,6 +18,7 @@
  *   shared-promise, MCPaxos_a3v2b1.cfg's invariants only: no error; 25 distinct states, 72 generated.
  *   accept-below-promise with Msg1bConsistent and RefinesVoting: Msg1bConsistent violated, 8 states = 7 steps.
  */
+import { tlcModelOf } from "../../src/protocol.js";
 import { describe, expect, it } from "vitest";
 import { runTlc } from "../../model-check/tlc/tlc-run.js";
 import { findTlcTools } from "../../model-check/tlc/tools.js";
@@ -60,7 +61,7 @@ describe.skipIf(!lookup.ok)("TLC on the refinements", () => {
   it("the abstract twins count as TLC does: TCommit with 3 RMs, Voting a3v2b1", async () => {
     const tc = await tlc("TCommit", tcommitTlcConfig(3), ["-deadlock"]);
     expect([tc.counts?.distinctStates, tc.counts?.statesGenerated, tc.depth]).toEqual([34, 94, 7]);
-    const voting = votingModel({ acceptorCount: 3, valueCount: 2, maxBallot: 1, quorums: majorities(3) }).tlcModel();
+    const voting = tlcModelOf(votingModel({ acceptorCount: 3, valueCount: 2, maxBallot: 1, quorums: majorities(3) }));
     const v = await tlc(voting.module, voting.cfg, ["-deadlock"]);
     expect(v.noErrorFound).toBe(true);
     expect([v.counts?.distinctStates, v.counts?.statesGenerated, v.depth]).toEqual([599, 3622, 11]);

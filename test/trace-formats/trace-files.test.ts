@@ -24,7 +24,7 @@ import { SpecWorkdir } from "../../model-check/tlc/workdir.js";
 import { zooJob } from "../../model-check/tlc/zoo-check.js";
 import { traceToItf } from "../../model-check/trace-formats/itf.js";
 import { traceToTla } from "../../model-check/trace-formats/tla.js";
-import { type AnyModel, type AnyProtocol, resolveOptions } from "../../src/protocol.js";
+import { type AnyModel, type AnyProtocol, resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import { field, tlaEquals } from "../../src/tla/value.js";
 import { paxos } from "../../src/paxos/index.js";
 import { raft } from "../../src/raft/index.js";
@@ -124,7 +124,7 @@ describe.skipIf(!lookup.ok)("counterexample files with SANY and TLC", () => {
     const variant = c.protocol.variants.find((v) => v.name === c.variant)!;
     const workdir = new SpecWorkdir();
     try {
-      const file = `${model.tlcModel().module}_trace.tla`;
+      const file = `${tlcModelOf(model).module}_trace.tla`;
       workdir.write(file, tla);
       expect(await runSany(tools, workdir, file, 60_000)).toBeUndefined();
 

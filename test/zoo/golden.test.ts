@@ -16,7 +16,7 @@ import { describe, expect, it } from "vitest";
 import { specDir } from "../../model-check/project-root.js";
 import { readZooGolden, runVariantUnderPreset, runZoo, tlaVariantOf } from "../../model-check/zoo.js";
 import { paxos } from "../../src/paxos/index.js";
-import { type AnyProtocol, resolveOptions } from "../../src/protocol.js";
+import { type AnyProtocol, resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import { raft, raftVariants } from "../../src/raft/index.js";
 import { twoPhase } from "../../src/twophase/index.js";
 
@@ -143,7 +143,7 @@ const protocolsWithVariants: readonly AnyProtocol[] = [twoPhase, paxos, raft];
 describe.each(protocolsWithVariants.flatMap((p) => p.variants.map((v) => [`${p.name} ${v.name}`, p, v] as const)))(
   "the TLA+ version of %s",
   (_name, protocol, variant) => {
-    const root = protocol.model(resolveOptions(protocol, {})).tlcModel().module;
+    const root = tlcModelOf(protocol.model(resolveOptions(protocol, {}))).module;
     const tla = tlaVariantOf(protocol.name, variant);
 
     it("exists", () => {

@@ -16,7 +16,7 @@ import { SpecWorkdir } from "../../model-check/tlc/workdir.js";
 import { checkVariantWithTlc } from "../../model-check/tlc/zoo-check.js";
 import { readZooGolden } from "../../model-check/zoo.js";
 import { paxos } from "../../src/paxos/index.js";
-import { resolveOptions } from "../../src/protocol.js";
+import { resolveOptions, tlcModelOf } from "../../src/protocol.js";
 
 const lookup = findTlcTools();
 if (!lookup.ok) console.log(`Live TLC zoo checks skipped: ${lookup.reason}`);
@@ -48,7 +48,7 @@ describe.skipIf(!lookup.ok)("the zoo with a live TLC", () => {
   it("TLC refuses Quorum <- SingletonQuorums: Paxos's QuorumAssumption is false, so nothing is checked", async () => {
     const workdir = new SpecWorkdir();
     try {
-      const cfg = model.tlcModel().cfg.replace("Quorum <- Majorities", "Quorum <- SingletonQuorums");
+      const cfg = tlcModelOf(model).cfg.replace("Quorum <- Majorities", "Quorum <- SingletonQuorums");
       expect(cfg).toContain("Quorum <- SingletonQuorums");
       workdir.write("Zoo_constant_quorum.cfg", cfg);
       const outcome = await runTlc(tools, workdir, { module: "PaxosZoo", cfg: "Zoo_constant_quorum.cfg", workers: 1, timeoutMs: 120_000 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { cfgSections } from "../../model-check/tlc/cfg.js";
 import { zooJob } from "../../model-check/tlc/zoo-check.js";
 import { paxos } from "../../src/paxos/index.js";
-import { resolveOptions } from "../../src/protocol.js";
+import { resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import { twoPhase } from "../../src/twophase/index.js";
 
 describe("zooJob", () => {
@@ -17,7 +17,7 @@ describe("zooJob", () => {
     const job = zooJob(model, variant);
     expect(job.module).toBe("PaxosZoo");
     const sections = cfgSections(job.cfg);
-    const reference = cfgSections(model.tlcModel().cfg);
+    const reference = cfgSections(tlcModelOf(model).cfg);
     expect(sections.map((s) => s.keyword)).toEqual(reference.map((s) => s.keyword));
     expect(sections[0]!.body.split(/\s*\n\s*/)).toEqual([
       ...reference[0]!.body.split(/\s*\n\s*/),

@@ -20,6 +20,7 @@ import { basename } from "node:path";
 import { shippedPresets } from "../targets.js";
 import { findTlcTools } from "../tools.js";
 import { SpecWorkdir } from "../workdir.js";
+import { tlcModelOf } from "../../../src/protocol.js";
 
 async function main(args: readonly string[]): Promise<number> {
   let argv = args;
@@ -61,7 +62,7 @@ async function main(args: readonly string[]): Promise<number> {
       continue;
     }
     if (cfg === undefined) {
-      console.log(`${name}: no config in spec/ (neither a manifest entry nor ${target.model.tlcModel().module}_${target.preset}.cfg); skipped`);
+      console.log(`${name}: no config in spec/ (neither a manifest entry nor ${tlcModelOf(target.model).module}_${target.preset}.cfg); skipped`);
       continue;
     }
     const mismatch = cfgMismatch(target.model, cfg, target.protocol.presets.find((p) => p.name === target.preset)?.symmetry === true);
@@ -99,7 +100,7 @@ async function main(args: readonly string[]): Promise<number> {
       }
       if (preset.symmetry === true) {
         // TLC keeps the first state of each orbit it meets, the twin a canonical one: only counts and witnesses compare.
-        const counted = await countOnly(lookup.tools, workdir, target.model.tlcModel().module, cfg, timings);
+        const counted = await countOnly(lookup.tools, workdir, tlcModelOf(target.model).module, cfg, timings);
         if ("failure" in counted) {
           console.log(`${name}: FAILED: ${counted.failure}`);
           failed = true;
@@ -121,7 +122,7 @@ async function main(args: readonly string[]): Promise<number> {
       }
       if (side.version !== null) versions.add(side.version);
       const written = writeGolden(
-        { protocol: target.protocol.name, preset: target.preset!, options: target.options, module: target.model.tlcModel().module },
+        { protocol: target.protocol.name, preset: target.preset!, options: target.options, module: tlcModelOf(target.model).module },
         side,
         defaultCrossCheckSettings,
       );
@@ -184,7 +185,7 @@ function recordedEntry(
     protocol: target.protocol.name,
     preset: target.preset!,
     options: target.options,
-    module: target.model.tlcModel().module,
+    module: tlcModelOf(target.model).module,
     cfg,
     tlc: { distinctStates: counts.distinctStates, statesGenerated: counts.statesGenerated, depth: counts.depth },
     ...(witnesses === undefined ? {} : { witnesses }),
@@ -194,7 +195,7 @@ function recordedEntry(
 
 /** The goals module, when the preset's witnesses were confirmed with it. */
 function goalFiles(model: AnyModel, preset: Preset): string[] {
-  const goals = model.tlcModel().goalsModule;
+  const goals = tlcModelOf(model).goalsModule;
   return (preset.witnesses ?? []).length > 0 && goals !== undefined ? [`${goals}.tla`] : [];
 }
 

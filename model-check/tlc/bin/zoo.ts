@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { type AnyModel, type AnyProtocol, type Preset, type VariantInfo, resolveOptions } from "../../../src/protocol.js";
+import { type AnyModel, type AnyProtocol, type Preset, type VariantInfo, resolveOptions, tlcModelOf } from "../../../src/protocol.js";
 import { protocols } from "../../../src/registry.js";
 import { bfs } from "../../bfs.js";
 import {
@@ -167,8 +167,8 @@ async function main(args: readonly string[]): Promise<number> {
       const model = protocol.model(resolveOptions(protocol, preset.options));
       // The preset's shipped config (with SYMMETRY where the preset has symmetry), else the one the model writes.
       const cfgFile = presetCfgFile(protocol, preset.name);
-      const baseCfg = cfgFile === undefined ? model.tlcModel().cfg : readFileSync(join(workdir.path, cfgFile), "utf8");
-      if (withoutSymmetry(baseCfg) !== withoutSymmetry(model.tlcModel().cfg)) {
+      const baseCfg = cfgFile === undefined ? tlcModelOf(model).cfg : readFileSync(join(workdir.path, cfgFile), "utf8");
+      if (withoutSymmetry(baseCfg) !== withoutSymmetry(tlcModelOf(model).cfg)) {
         console.log(`${name} (${preset.name}): FAILED: spec/${cfgFile} is not the config the twin gives TLC for the preset (tlcModel())`);
         failed = true;
         continue;
