@@ -19,6 +19,7 @@ import {
   tlaRecord,
   tlaSeq,
   tlaSet,
+  tlaString,
 } from "../tla/value.js";
 import { type Finite, type Infer, type Schema, SchemaError, mergeIdSets } from "./schema.js";
 
@@ -41,6 +42,8 @@ function within<T>(where: string, write: () => T): T {
 }
 
 function recordFields(value: TlaValue): Map<string, TlaValue> {
+  // The empty record is the empty function, which TLA+ values print (and normalize) as `<<>>`.
+  if (value.kind === "seq" && value.elements.length === 0) return new Map();
   if (value.kind !== "record") throw new TlaShapeError(`expected a record, got ${value.kind}`);
   return new Map(value.fields);
 }
@@ -194,8 +197,9 @@ export function tagged<const Tag extends string, const V extends Readonly<Record
     },
     toTla(value) {
       const i = variantOf(value);
-      const body = bodies[i]!.toTla(bodyOf(value));
-      return tlaRecord({ ...Object.fromEntries(recordFields(body)), [tag]: { kind: "string", value: tags[i]! } });
+      const fields: Record<string, TlaValue> = { [tag]: tlaString(tags[i]!) };
+      for (const [name, schema] of Object.entries(variants[tags[i]!]!)) fields[name] = schema.toTla((value as Record<string, unknown>)[name]);
+      return tlaRecord(fields);
     },
     fromTla(value) {
       const fields = recordFields(value);

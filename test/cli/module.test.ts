@@ -1,0 +1,74 @@
+/**
+ * `tla-twin check` on a user's module: a TypeScript file that exports a
+ * protocol made with defineProtocol is checked like a shipped protocol, in
+ * every mode and on worker threads (each thread imports the module), and
+ * bad modules get one-line errors with exit code 2.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../model-check/project-root.js";
+
+const root = projectRoot();
+const bin = join(root, "dist", "model-check", "cli", "bin.js");
+const modules = join(root, "test", "support", "modules");
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function counts(stdout: string): unknown {
+  const report = JSON.parse(stdout);
+  return [report.distinctStates, report.statesGenerated, report.depth, report.violation?.name ?? null];
+}
+
+describe("tla-twin check on a module", () => {
+  it("checks examples/peterson.ts breadth-first, on 2 worker threads, depth-first and by simulation", () => {
+    // 20 / 35 / 7: the counts of the naive reference explorer (test/define/define-protocol.test.ts).
+    expect(counts(run("check", "examples/peterson.ts", "--json").stdout)).toEqual([20, 35, 7, null]);
+    const parallel = run("check", "./examples/peterson.ts", "--workers", "2", "--json");
+    expect(parallel.stderr).toBe("");
+    expect(counts(parallel.stdout)).toEqual([20, 35, 7, null]);
+    expect(JSON.parse(run("check", "examples/peterson.ts", "--mode", "dfs", "--json").stdout).distinctStates).toBe(20);
+    expect(run("check", "examples/peterson.ts", "--mode", "simulate", "--traces", "20", "--json").code).toBe(0);
+  });
+
+  it("finds the variant's violation with the module's variant and exits 1", () => {
+    const r = run("check", "examples/peterson.ts", "--variant", "keep-turn", "--workers", "2");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Invariant MutualExclusion is violated.");
+    expect(r.stdout).toContain("6. Enter(proc2)");
+  });
+
+  it("takes the module's options as flags", () => {
+    // 288 / 1146 / 11: TLC's figures for spec/TwoPhase_rm3.cfg (spec/manifest.json).
+    expect(counts(run("check", "examples/two-phase-commit.ts", "--rm", "3", "--json").stdout)).toEqual([288, 1146, 11, null]);
+    const r = run("check", "examples/two-phase-commit.ts", "--rm", "11");
+    expect([r.code, r.stderr.trim()]).toEqual([2, "tla-twin: --rm must be an integer from 1 to 10 (resource managers), got \"11\""]);
+  });
+
+  it("refuses a module whose codec drops a field, before searching, in one line", () => {
+    const r = run("check", join(modules, "drops-a-field.ts"));
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tla-twin: the model breaks its contract \(codec\): decode\(encode\(s\)\) differs from s; for example in \[count \|-> 0, done \|-> TRUE\]/);
+  });
+
+  it("chooses among several exported protocols with --export, and says which there are", () => {
+    const path = join(modules, "two-protocols.ts");
+    const several = run("check", path);
+    expect([several.code, several.stderr.trim()]).toEqual([2, `tla-twin: file://${path} exports several protocols (upToOne, upToTwo): choose one with --export`]);
+    expect(run("check", path, "--export", "upToTwo", "--no-deadlock", "--json").stdout).toContain('"distinctStates": 3');
+    const unknown = run("check", path, "--export", "upToThree");
+    expect(unknown.stderr.trim()).toBe(`tla-twin: file://${path} exports no protocol named upToThree (its protocols: upToOne, upToTwo)`);
+  });
+
+  it("says in one line when the file is missing, exports no protocol, or --export is given for a shipped protocol", () => {
+    expect(run("check", "./missing.ts").stderr.trim()).toBe("tla-twin: no module file ./missing.ts (give the path of a .ts or .js file that exports a protocol)");
+    const none = run("check", join(modules, "no-protocol.ts"));
+    expect([none.code, none.stderr.trim()]).toEqual([2, `tla-twin: file://${join(modules, "no-protocol.ts")} exports no protocol (export one made with defineProtocol, as its default export or by name)`]);
+    expect(run("check", "twophase", "--export", "x").stderr.trim()).toBe("tla-twin: --export chooses among a module's exports: give a module file, not a shipped protocol");
+  });
+});
