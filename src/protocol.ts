@@ -178,6 +178,13 @@ export interface Model<S, A extends TwinAction> {
   /** Symmetry reduction this model supports, if any. */
   readonly symmetry: Symmetry<S> | undefined;
 
+  /**
+   * The model values that occur in states, each with the name of the
+   * constant set it is an element of (`r1` → `RM`), for trace formats that
+   * type them (ITF). Left out, they are read from the TLC config.
+   */
+  readonly modelValues?: ReadonlyMap<string, string>;
+
   /** The spec's variables as a record of TLA+ values, e.g. `[rmState |-> ..., msgs |-> ...]`. */
   toTla(state: S): TlaValue;
   /** The inverse of {@link Model.toTla}; throws `TlaShapeError` when the value is not a state of this config. */

@@ -98,8 +98,9 @@ export function tlaModuleNameOf(path: string): string | undefined {
   return /^[A-Za-z][A-Za-z0-9_]*$/.test(name) && basename(path).endsWith(".tla") ? name : undefined;
 }
 
-function description(model: AnyModel, violation: Violation<unknown, TwinAction>): string {
-  return `Counterexample found by tla-twin check: ${describeViolation(violation)} (${model.protocol}, ${model.configLabel})`;
+function description(model: AnyModel, violation: Violation<unknown, TwinAction>, variant: string | null = null): string {
+  const where = [model.protocol, model.configLabel, variant === null ? "" : `variant ${variant}`].filter((part) => part !== "");
+  return `Counterexample found by tla-twin check: ${describeViolation(violation)} (${where.join(", ")})`;
 }
 
 /** What became of `--out`. */
@@ -125,9 +126,9 @@ export function counterexampleFileText(
   const violation = result.violation!;
   switch (format) {
     case "itf":
-      return JSON.stringify(traceToItf(model, violation.trace, description(model, violation)), null, 2) + "\n";
+      return JSON.stringify(traceToItf(model, violation.trace, description(model, violation, variant)), null, 2) + "\n";
     case "tla":
-      return traceToTla(model, violation.trace, description(model, violation), module);
+      return traceToTla(model, violation.trace, description(model, violation, variant), module);
     case "json": {
       const report = resultToJson(model, config, variant, result);
       return JSON.stringify({ protocol: report["protocol"], config: report["config"], variant: report["variant"], violation: report["violation"] }, null, 2) + "\n";

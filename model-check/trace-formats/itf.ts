@@ -101,7 +101,7 @@ export function itfToTla(value: ItfValue): TlaValue {
  * index and the action that led to it, as TLC labels it.
  */
 export function traceToItf(model: AnyModel, trace: Trace<unknown, TwinAction>, description: string): ItfTrace {
-  const sets = modelValueSets(tlcModelOf(model).cfg);
+  const sets = model.modelValues ?? modelValueSets(tlcModelOf(model).cfg);
   const typeOf = (name: string) => sets.get(name);
   const state = (s: unknown, index: number, action: TwinAction | undefined) => {
     const record = model.toTla(s);
@@ -114,7 +114,7 @@ export function traceToItf(model: AnyModel, trace: Trace<unknown, TwinAction>, d
     "#meta": {
       format: "ITF",
       "format-description": itfFormatDescription,
-      source: `spec/${tlcModelOf(model).module}.tla`,
+      source: model.tlcModel === undefined ? `${model.protocol} (no TLA+ spec)` : `spec/${tlcModelOf(model).module}.tla`,
       description,
       "generated-by": "tla-twin",
     },

@@ -17,7 +17,7 @@ import { modulesForExpressions, tlaExpression } from "./tla-expression.js";
 import { tlcModelOf } from "../../src/protocol.js";
 
 /** A behaviour of a model as a TLA+ module named `moduleName`; `description` becomes its first comment. */
-export function traceToTla(model: AnyModel, trace: Trace<unknown, TwinAction>, description: string, moduleName = `${tlcModelOf(model).module}_trace`): string {
+export function traceToTla(model: AnyModel, trace: Trace<unknown, TwinAction>, description: string, moduleName = `${model.tlcModel === undefined ? model.tlaModule : tlcModelOf(model).module}_trace`): string {
   const states = [trace.initial, ...trace.steps.map((s) => s.state)].map((s) => model.toTla(s));
   const names = new Set<string>();
   for (const s of states) collectModelValues(s, names);

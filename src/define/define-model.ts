@@ -20,7 +20,7 @@ import type {
   Witness,
 } from "../protocol.js";
 import { codecOf, symmetryOf } from "../schema/derive.js";
-import { type Schema, SchemaError } from "../schema/schema.js";
+import { type Schema, SchemaError, modelValuesOf } from "../schema/schema.js";
 import { type TlaValue, TlaShapeError } from "../tla/value.js";
 import { type ParamDomain, type ParamValues, forEachAssignment, isFromState } from "./params.js";
 
@@ -174,6 +174,7 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
     ...(definition.refinement === undefined ? {} : { refinement: definition.refinement }),
     codec,
     symmetry: definition.symmetry === undefined || definition.symmetry.length === 0 ? undefined : symmetryOf(schema, definition.symmetry),
+    modelValues: modelValuesOf(schema),
     toTla: (state) => schema.toTla(state),
     fromTla: (value) => {
       try {

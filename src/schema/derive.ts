@@ -42,7 +42,7 @@ const maxGroupSize = 40_320;
 export function symmetryOf<S>(schema: Schema<S>, sets: readonly string[]): Symmetry<S> {
   let group: Permutation[] = [new Map()];
   for (const name of sets) {
-    const size = schema.idSets.get(name);
+    const size = schema.idSets.get(name)?.length;
     if (size === undefined) {
       const known = [...schema.idSets.keys()].join(", ") || "none";
       throw new SchemaError(`symmetry names ${name}, which is not an ids set of the state (its ids sets: ${known})`);

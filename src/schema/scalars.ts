@@ -8,14 +8,14 @@
 import { asBool, asInt, asModelValue, asString, tlaBool, tlaInt, tlaModelValue, tlaString } from "../tla/value.js";
 import { type Finite, type Schema, SchemaError } from "./schema.js";
 
-const noIdSets: ReadonlyMap<string, number> = new Map();
+const noIdSets: ReadonlyMap<string, readonly string[]> = new Map();
 
 /** A schema whose values are the numbers `0 .. size-1` of a finite set, stored as that number. */
 function oneWord<T>(
   description: string,
   finite: Finite<T>,
   tla: Pick<Schema<T>, "toTla" | "fromTla">,
-  idSets: ReadonlyMap<string, number> = noIdSets,
+  idSets: ReadonlyMap<string, readonly string[]> = noIdSets,
   permute: Schema<T>["permute"] = (value) => value,
 ): Schema<T> {
   return {
@@ -125,7 +125,7 @@ export function ids(setName: string, count: number, names?: readonly string[]): 
         return index;
       },
     },
-    new Map([[setName, count]]),
+    new Map([[setName, valueNames]]),
     (value, perm) => perm.get(setName)?.[value] ?? value,
   );
 }

@@ -46,8 +46,8 @@ export interface Schema<T> {
   fromTla(value: TlaValue): T;
   /** The value with every element of an interchangeable set replaced as `perm` says. */
   permute(value: T, perm: Permutation): T;
-  /** The interchangeable sets ({@link ids}) whose elements occur in these values, by name, with their sizes. */
-  readonly idSets: ReadonlyMap<string, number>;
+  /** The interchangeable sets (`ids`) whose elements occur in these values, by name, with their elements' TLA+ names. */
+  readonly idSets: ReadonlyMap<string, readonly string[]>;
   /** A record's field names, in order (for a state, the spec's variables). */
   readonly fieldNames?: readonly string[];
   /** Present when the values can be numbered (every scalar, and records and tagged unions of them). */
@@ -62,17 +62,24 @@ export class SchemaError extends Error {
   override readonly name = "SchemaError";
 }
 
-/** The id sets of several schemas as one map; one name with two sizes is an error. */
-export function mergeIdSets(schemas: readonly Schema<unknown>[]): ReadonlyMap<string, number> {
-  const merged = new Map<string, number>();
+/** The id sets of several schemas as one map; one name with two different element lists is an error. */
+export function mergeIdSets(schemas: readonly Schema<unknown>[]): ReadonlyMap<string, readonly string[]> {
+  const merged = new Map<string, readonly string[]>();
   for (const schema of schemas) {
-    for (const [name, size] of schema.idSets) {
+    for (const [name, elements] of schema.idSets) {
       const seen = merged.get(name);
-      if (seen !== undefined && seen !== size) {
-        throw new SchemaError(`the interchangeable set ${name} is declared with ${seen} and with ${size} elements`);
+      if (seen !== undefined && seen.join() !== elements.join()) {
+        throw new SchemaError(`the interchangeable set ${name} is declared as {${seen.join(", ")}} and as {${elements.join(", ")}}`);
       }
-      merged.set(name, size);
+      merged.set(name, elements);
     }
   }
   return merged;
+}
+
+/** Each model value of the id sets, with the name of its set (for typed trace formats such as ITF). */
+export function modelValuesOf(schema: Schema<unknown>): ReadonlyMap<string, string> {
+  const values = new Map<string, string>();
+  for (const [set, elements] of schema.idSets) for (const element of elements) values.set(element, set);
+  return values;
 }
