@@ -6,6 +6,9 @@
  *
  * Check it: `npx tla-twin check examples/peterson.ts`; the variant
  * `keep-turn` (a process gives the turn to itself) breaks MutualExclusion.
+ * The `tla` entry binds it to examples/Peterson.tla, so that `npx tla-twin
+ * crosscheck examples/peterson.ts` compares it with TLC; everything else
+ * works without it.
  */
 import { type Infer, actionsOn, bool, defineModel, defineProtocol, enumOf, func, ids, record } from "tla-twin";
 
@@ -45,6 +48,12 @@ export default defineProtocol({
       },
       witnesses: {
         SomeoneCritical: { description: "a process reaches its critical section, so MutualExclusion is not vacuous", holds: (s) => s.pc.includes("critical") },
+      },
+      tla: {
+        module: "Peterson",
+        specDir: new URL(".", import.meta.url),
+        goalsModule: "Peterson",
+        cfg: ["CONSTANTS Proc = {proc1, proc2}", "          FirstTurn = proc1", "SPECIFICATION Spec", "INVARIANT MutualExclusion", ""].join("\n"),
       },
     }),
   variants: {

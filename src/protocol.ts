@@ -214,6 +214,8 @@ export interface TlcModel {
   readonly goalsModule?: string;
   /** The definition TLC's `SYMMETRY` names for configs searched with symmetry reduction, e.g. `Symmetry`. */
   readonly symmetry?: string;
+  /** The folder that holds {@link TlcModel.module} when it is not in tla-twin's own spec/ (a user's protocol). */
+  readonly specDir?: string | URL;
 }
 
 /** Thrown when a model without a TLA+ binding is asked for what only TLC can do with one. */

@@ -10,7 +10,8 @@
  * @module
  */
 import { ConfigError, type AnyProtocol, resolveOptions } from "../../src/protocol.js";
-import { findProtocol, protocols } from "../../src/registry.js";
+import { protocols } from "../../src/registry.js";
+import { protocolArgument } from "./protocol-argument.js";
 import { StopSignal } from "../stop.js";
 import { type CrossCheckSettings, type CrossCheckVerdict, crossCheck, crossCheckVerdict, defaultCrossCheckSettings } from "../tlc/crosscheck.js";
 import { formatReport } from "../tlc/report-text.js";
@@ -56,6 +57,7 @@ function flagsOf(protocol: AnyProtocol): FlagSpec[] {
 export function crossCheckHelp(): string {
   return [
     "Usage: tla-twin crosscheck <protocol> [--<option> N ... | --preset NAME] [options]",
+    "       tla-twin crosscheck ./my-protocol.ts [--export NAME] [options]   (a protocol with a TLA+ binding)",
     "",
     "Runs TLC on the protocol's spec and compares it with the twin: (a) counts, (b) reachable",
     "states, (c) transitions, (d) TLC's random behaviours replayed in the twin, (e) the twin's",
@@ -80,13 +82,8 @@ const exitCodes: Readonly<Record<CrossCheckVerdict, number>> = {
 
 /** Runs `tla-twin crosscheck` and resolves to the exit code. */
 export async function runCrossCheck(argv: readonly string[]): Promise<number> {
-  const name = argv[0];
-  if (name === undefined || name.startsWith("-")) {
-    throw new UsageError(`crosscheck needs a protocol first (one of ${protocols.map((p) => p.name).join(", ")})`);
-  }
-  const protocol = findProtocol(name);
-  if (protocol === undefined) throw new UsageError(`unknown protocol "${name}" (known: ${protocols.map((p) => p.name).join(", ")})`);
-  const { positionals, flags } = parseArgs(argv.slice(1), flagsOf(protocol));
+  const { protocol, rest } = await protocolArgument("crosscheck", argv);
+  const { positionals, flags } = parseArgs(rest, flagsOf(protocol));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
   const presetName = flags.get("preset") as string | undefined;
@@ -113,6 +110,10 @@ export async function runCrossCheck(argv: readonly string[]): Promise<number> {
       return protocol.options.every((x) => o[x.flag] === options[x.flag]);
     })?.name;
 
+  const model = protocol.model(options);
+  if (model.tlcModel === undefined) {
+    throw new UsageError(`${protocol.name} has no TLA+ binding for TLC to check it against (give its model a \`tla\` entry: module, specDir, cfg; docs/your-protocol.md)`);
+  }
   const lookup = findTlcTools();
   if (!lookup.ok) throw new UsageError(lookup.reason);
   const number = (flag: string) => flags.get(flag) as number | undefined;
@@ -133,7 +134,7 @@ export async function runCrossCheck(argv: readonly string[]): Promise<number> {
   const report = await withSignalsAsStop(
     stop,
     () =>
-      crossCheck(lookup.tools, { protocol, options, preset, model: protocol.model(options) }, settings, {
+      crossCheck(lookup.tools, { protocol, options, preset, model }, settings, {
         stop,
         onProgress: quiet ? undefined : (line) => console.error(`tla-twin crosscheck: ${line}`),
       }),

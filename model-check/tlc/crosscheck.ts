@@ -427,7 +427,7 @@ export async function crossCheck(
   const { model } = target;
   const tlcModel = tlcModelOf(model);
   const timings: Record<string, number> = {};
-  const workdir = new SpecWorkdir();
+  const workdir = new SpecWorkdir(tlcModel.specDir);
   try {
     const shipped = target.preset === undefined ? undefined : presetCfgFile(target.protocol, target.preset);
     const checks: CheckOutcome[] = [];

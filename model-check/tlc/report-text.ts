@@ -27,7 +27,7 @@ export function formatReport(report: CrossCheckReport): string {
     .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
     .join(", ");
   return [
-    `Cross-check of ${report.protocol} ${report.preset ?? report.config} (${report.config}) against TLC on ${report.module}.tla with ${report.cfg}`,
+    `Cross-check of ${[report.protocol, report.preset ?? report.config, report.config === "" ? "" : `(${report.config})`].filter((part) => part !== "").join(" ")} against TLC on ${report.module}.tla with ${report.cfg}`,
     `TLC: ${report.tlcVersion ?? "(version unknown)"}`,
     formatChecks(report.checks),
     `Times: ${times}`,

@@ -8,7 +8,8 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { specDir } from "../project-root.js";
 
 /** A temporary folder holding a copy of every `.tla` and `.cfg` file of `spec/`. */
@@ -16,10 +17,14 @@ export class SpecWorkdir {
   readonly path: string;
   private runs = 0;
 
-  constructor() {
+  /** A copy of spec/, and of `userSpecDir` (a user's protocol's specs) when given. */
+  constructor(userSpecDir?: string | URL) {
     this.path = mkdtempSync(join(tmpdir(), "tla-twin-tlc-"));
-    for (const name of readdirSync(specDir())) {
-      if (name.endsWith(".tla") || name.endsWith(".cfg")) copyFileSync(join(specDir(), name), join(this.path, name));
+    const user = userSpecDir === undefined ? [] : [userSpecDir instanceof URL || userSpecDir.startsWith("file:") ? fileURLToPath(userSpecDir) : resolve(userSpecDir)];
+    for (const dir of [specDir(), ...user]) {
+      for (const name of readdirSync(dir)) {
+        if (name.endsWith(".tla") || name.endsWith(".cfg")) copyFileSync(join(dir, name), join(this.path, name));
+      }
     }
   }
 

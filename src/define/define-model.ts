@@ -83,8 +83,12 @@ export interface TlaBinding {
   readonly module: string;
   /** The TLC config that describes the same model (constants, invariants, bounds). */
   readonly cfg?: string;
+  /** The module that defines each witness goal as an operator of its name (it may be `module` itself). */
   readonly goalsModule?: string;
+  /** The definition TLC's `SYMMETRY` names, for searches with symmetry. */
   readonly symmetry?: string;
+  /** The folder of the `.tla` files: a path, or a URL such as `new URL(".", import.meta.url)`. */
+  readonly specDir: string | URL;
 }
 
 /** A model built from declarations, with the declarations kept for tools and variants. */
@@ -195,6 +199,7 @@ function bindingToTlcModel(protocol: string, binding: TlaBinding): TlcModel {
   return {
     module: binding.module,
     cfg: binding.cfg,
+    specDir: binding.specDir,
     ...(binding.goalsModule === undefined ? {} : { goalsModule: binding.goalsModule }),
     ...(binding.symmetry === undefined ? {} : { symmetry: binding.symmetry }),
   };

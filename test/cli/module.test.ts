@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../model-check/project-root.js";
+import { findTlcTools } from "../../model-check/tlc/tools.js";
 
 const root = projectRoot();
 const bin = join(root, "dist", "model-check", "cli", "bin.js");
@@ -70,5 +71,27 @@ describe("tla-twin check on a module", () => {
     const none = run("check", join(modules, "no-protocol.ts"));
     expect([none.code, none.stderr.trim()]).toEqual([2, `tla-twin: file://${join(modules, "no-protocol.ts")} exports no protocol (export one made with defineProtocol, as its default export or by name)`]);
     expect(run("check", "twophase", "--export", "x").stderr.trim()).toBe("tla-twin: --export chooses among a module's exports: give a module file, not a shipped protocol");
+  });
+});
+
+const tlc = findTlcTools();
+if (!tlc.ok) console.log(`Cross-check of examples/peterson.ts with TLC skipped: ${tlc.reason}`);
+
+describe.skipIf(!tlc.ok)("tla-twin crosscheck on a module with a TLA+ binding", () => {
+  it("agrees with TLC on examples/Peterson.tla in all five checks", () => {
+    const r = run("crosscheck", "examples/peterson.ts", "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    // TLC counted 20 / 35 / 7 for examples/Peterson.tla (TLC 2026.12.07 rev cc6b616, run while writing this test); the test asks TLC again.
+    expect(report.checks.map((c: { id: string; ok: boolean }) => [c.id, c.ok])).toEqual([["a", true], ["b", true], ["c", true], ["d", true], ["e", true]]);
+    expect(report.checks[0].tlc).toBe("20 / 35 / 7");
+  }, 300_000);
+});
+
+describe("tla-twin crosscheck on a module without a TLA+ binding", () => {
+  it("says in one line that the module has none", () => {
+    const r = run("crosscheck", join(modules, "two-protocols.ts"), "--export", "upToOne");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("tla-twin: up-to-one has no TLA+ binding for TLC to check it against (give its model a `tla` entry: module, specDir, cfg; docs/your-protocol.md)");
   });
 });
