@@ -37,7 +37,8 @@ export interface ActionSpec<S, P extends Readonly<Record<string, ParamDomain<S>>
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActionSpecs<S> = Readonly<Record<string, ActionSpec<S, any>>>;
 
-type ParamsOf<X> = X extends ActionSpec<infer _S, infer P> ? P : never;
+/** The parameter declarations of an action spec. */
+export type ParamsOf<X> = X extends ActionSpec<infer _S, infer P> ? P : never;
 
 /** The action type of a model with these actions: `{ type: name, ...parameters }`. */
 export type ActionOf<Acts> = {
