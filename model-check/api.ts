@@ -25,7 +25,8 @@ export type { ContractBreach, ContractCheckOptions } from "./contract-check.js";
 export type { CheckResult, Trace, TraceStep, Violation, SearchInfo } from "./result.js";
 export type { SimulationResult } from "./simulate.js";
 export type { WitnessReport } from "./witnesses.js";
-export { formatTrace, describeViolation, formatWitnesses, traceToJson } from "./format.js";
+export { formatTrace, describeViolation, formatWitnesses } from "./format.js";
+export { traceToJson } from "./trace-formats/json.js";
 
 /** A model that breaks its contract (see {@link checkContract}): searching it would give wrong answers. */
 export class ContractError extends Error {

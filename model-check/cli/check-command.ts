@@ -14,7 +14,7 @@ import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
 import { abandonedJsonReport, abandonedTextReport, exitCodeOf, exitCodeOfStop, jsonReport, textReport } from "./check-report.js";
 import { ExitCode } from "./exit-codes.js";
 import { availableMemory, defaultMaxMemory, formatSize, parseMemoryFlag } from "./memory-limit.js";
-import { printProgress } from "./progress.js";
+import { progressPrinter } from "./progress.js";
 import { protocolArgument } from "./protocol-argument.js";
 import { hostSearch } from "./search-host.js";
 import { finishTraceOutput, outFlag, planTraceOutput, saveCounterexample, traceFormatFlag, traceOutputHelp } from "./trace-output.js";
@@ -132,7 +132,7 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const outcome = await hostSearch(
     // The contract check runs on the search's thread, so that a signal during it is heard.
     { plan, source, checkDeadlock: flags.get("no-deadlock") !== true, maxStates, contractCheck: flags.get("no-contract-check") !== true },
-    { onProgress: quiet ? undefined : printProgress, maxMemoryBytes, notice: (line) => console.error(`tla-twin: ${line}`) },
+    { onProgress: quiet ? undefined : progressPrinter(plan.mode), maxMemoryBytes, notice: (line) => console.error(`tla-twin: ${line}`) },
   );
   switch (outcome.kind) {
     case "breach": {
@@ -154,11 +154,25 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
       const result = outcome.result;
       const saved = saveCounterexample(traceOutput, model, options, variant ?? null, result);
       const report = { model, config: options, variant: variant ?? null, plan, result, maxStates, traceOutput, saved, allowIncomplete };
-      if (json) console.log(JSON.stringify(jsonReport(report), null, 2));
-      else for (const line of textReport(report)) console.log(line);
+      const unseen = result.violation === null && variant !== undefined ? variantNotShownHere(protocol, variant, options, origin.module ?? protocol.name) : undefined;
+      if (json) console.log(JSON.stringify({ ...jsonReport(report), ...(unseen === undefined ? {} : { variantNote: unseen }) }, null, 2));
+      else for (const line of [...textReport(report), ...(unseen === undefined ? [] : [unseen])]) console.log(line);
       return finishTraceOutput(saved, json, exitCodeOf(result, allowIncomplete));
     }
   }
+}
+
+/**
+ * For a variant that shows only under bounds of its own (`exhibitedWith`),
+ * the line that says so and how to run it there; a search under smaller
+ * bounds finding nothing is what the zoo expects, not a sign of a fix.
+ */
+function variantNotShownHere(protocol: AnyProtocol, variant: string, options: Readonly<Record<string, number>>, named: string): string | undefined {
+  const info = protocol.variants.find((v) => v.name === variant);
+  if (info?.exhibitedWith === undefined) return undefined;
+  if (Object.entries(info.exhibitedWith).every(([flag, value]) => options[flag] === value)) return undefined;
+  const flags = Object.entries(info.exhibitedWith).map(([flag, value]) => `--${flag} ${value}`).join(" ");
+  return `Variant ${variant} is known to break ${info.breaks} only under larger bounds: run tla-twin check ${named} --variant ${variant} ${flags}`;
 }
 
 /** Runs every protocol's quick presets and compares each with TLC's recorded counts. */

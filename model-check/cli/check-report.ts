@@ -10,7 +10,10 @@
 import type { AnyModel, TwinAction } from "../../src/protocol.js";
 import type { Progress } from "../bfs.js";
 import { collisionProbability } from "../fingerprint.js";
-import { describeViolation, formatCount, formatSeconds, formatTrace, formatWitnesses, resultToJson } from "../format.js";
+import { describeViolation, formatCount, formatSeconds, formatTrace, formatWitnesses } from "../format.js";
+import { resultToJson } from "../trace-formats/json.js";
+import type { SimulationResult } from "../simulate.js";
+import { rateOf } from "./progress.js";
 import type { CheckResult } from "../result.js";
 import type { StopReason } from "../stop.js";
 import { ExitCode } from "./exit-codes.js";
@@ -103,11 +106,13 @@ export function textReport(report: CheckReport): string[] {
     lines.push(`Stopped ${stopInWords(reason, report.maxStates)}${after}: no violation so far; the search is INCOMPLETE.`);
   }
   lines.push(...formatWitnesses(result));
-  const perSecond = result.durationMs > 0 ? Math.round((result.distinctStates * 1000) / result.durationMs) : 0;
-  lines.push(
-    `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, ` +
-      `depth ${result.depth}, ${formatSeconds(result.durationMs)} (${formatCount(perSecond)} distinct states/s)`,
-  );
+  const rate = rateOf(plan.mode, result.distinctStates, result.statesGenerated, result.durationMs);
+  const counts =
+    plan.mode === "simulate"
+      ? `${formatCount((result as Partial<SimulationResult<unknown, TwinAction>>).traces ?? 0)} behaviours, ${formatCount(result.statesGenerated)} steps, ` +
+        `${formatCount(result.distinctStates)} distinct states seen, longest ${result.depth} states`
+      : `${formatCount(result.distinctStates)} distinct states, ${formatCount(result.statesGenerated)} states generated, depth ${result.depth}`;
+  lines.push(`${counts}, ${formatSeconds(result.durationMs)} (${rate})`);
   lines.push(
     `Fingerprint collision probability (TLC's optimistic estimate): ${collisionProbability(result.distinctStates, result.statesGenerated).toExponential(1)}`,
   );

@@ -1,17 +1,31 @@
 /**
- * The progress line on stderr for long runs.
+ * The progress line on stderr for long runs, worded for the search mode,
+ * with the same rate as the final report's (see {@link rateOf}).
  *
  * @module
  */
 import type { Progress } from "../bfs.js";
 import { formatCount } from "../format.js";
+import type { SearchMode } from "./search-flags.js";
 
-/** Writes one progress line, like TLC's periodic "Progress(...)" report. */
-export function printProgress(p: Progress): void {
-  // The same rate as the final report's: distinct states per second.
-  const perSecond = p.elapsedMs > 0 ? Math.round((p.distinctStates * 1000) / p.elapsedMs) : 0;
-  process.stderr.write(
-    `tla-twin: ${formatCount(p.distinctStates)} distinct, ${formatCount(p.statesGenerated)} generated, ` +
-      `${formatCount(p.queued)} queued, depth ${p.depth}, ${formatCount(perSecond)} distinct states/s\n`,
-  );
+/**
+ * The rate a search reports: distinct states per second for an exhaustive
+ * search, steps per second for a simulation (whose walks revisit states, so
+ * that distinct states per second would fall as it runs and say little).
+ */
+export function rateOf(mode: SearchMode, distinctStates: number, statesGenerated: number, elapsedMs: number): string {
+  const count = mode === "simulate" ? statesGenerated : distinctStates;
+  const perSecond = elapsedMs > 0 ? Math.round((count * 1000) / elapsedMs) : 0;
+  return `${formatCount(perSecond)} ${mode === "simulate" ? "steps" : "distinct states"}/s`;
+}
+
+/** A printer of progress lines (like TLC's periodic "Progress(...)" report) for a search in `mode`. */
+export function progressPrinter(mode: SearchMode): (p: Progress) => void {
+  return (p) => {
+    const counts =
+      mode === "simulate"
+        ? `${formatCount(p.statesGenerated)} steps, ${formatCount(p.distinctStates)} distinct states seen, ${formatCount(p.queued)} behaviours to go, longest ${p.depth} states`
+        : `${formatCount(p.distinctStates)} distinct, ${formatCount(p.statesGenerated)} generated, ${formatCount(p.queued)} queued, depth ${p.depth}`;
+    process.stderr.write(`tla-twin: ${counts}, ${rateOf(mode, p.distinctStates, p.statesGenerated, p.elapsedMs)}\n`);
+  };
 }

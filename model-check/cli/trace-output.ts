@@ -22,7 +22,8 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { AnyModel, TwinAction } from "../../src/protocol.js";
-import { describeViolation, resultToJson } from "../format.js";
+import { describeViolation } from "../format.js";
+import { resultToJson } from "../trace-formats/json.js";
 import type { CheckResult, Violation } from "../result.js";
 import { traceToItf } from "../trace-formats/itf.js";
 import { traceToTla } from "../trace-formats/tla.js";

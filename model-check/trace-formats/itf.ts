@@ -96,13 +96,18 @@ export function itfToTla(value: ItfValue): TlaValue {
   return tlaRecord(Object.fromEntries(Object.entries(o).map(([k, e]) => [k, itfToTla(e as ItfValue)])));
 }
 
+/** The set each model value of a model belongs to: from its binding's `modelValues`, else from its TLC config. */
+export function modelValueTypes(model: AnyModel): (modelValue: string) => string | undefined {
+  const sets = model.modelValues ?? modelValueSets(tlcModelOf(model).cfg);
+  return (name) => sets.get(name);
+}
+
 /**
  * A behaviour of a model as an ITF trace. Each state's `#meta` holds its
  * index and the action that led to it, as TLC labels it.
  */
 export function traceToItf(model: AnyModel, trace: Trace<unknown, TwinAction>, description: string): ItfTrace {
-  const sets = model.modelValues ?? modelValueSets(tlcModelOf(model).cfg);
-  const typeOf = (name: string) => sets.get(name);
+  const typeOf = modelValueTypes(model);
   const state = (s: unknown, index: number, action: TwinAction | undefined) => {
     const record = model.toTla(s);
     return {

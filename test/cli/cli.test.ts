@@ -61,3 +61,27 @@ describe("tla-twin list", () => {
     expect(r.stdout).toContain("variant commit-before-all-prepared");
   });
 });
+
+describe("tla-twin check's report, worded for its search", () => {
+  it("names the variant's own bounds when a search under smaller ones finds nothing", () => {
+    const r = run("check", "raft", "--preset", "tiny", "--variant", "truncate-on-append", "--quiet");
+    expect(r.code).toBe(0);
+    // The bounds are the variant's exhibitedWith in src/raft/variants.ts.
+    expect(r.stdout.trim().split("\n").at(-1)).toBe(
+      "Variant truncate-on-append is known to break LeaderCompleteness only under larger bounds: run tla-twin check raft --variant truncate-on-append --servers 3 --max-term 3 --max-log 1 --max-in-flight 2",
+    );
+  });
+
+  it("reports a simulation in behaviours and steps per second, not distinct states per second", () => {
+    const r = run("check", "twophase", "--rm", "3", "--mode", "simulate", "--traces", "50", "--depth", "20");
+    expect(r.stdout).toMatch(/^50 behaviours, [0-9,]+ steps, [0-9,]+ distinct states seen, longest \d+ states, [0-9.]+ s \([0-9,]+ steps\/s\)$/m);
+    expect(r.stderr).toMatch(/^(tla-twin: .* steps\/s\n)*$/);
+  });
+
+  it("writes JSON traces as structured values (ITF's forms), not TLA+ text", () => {
+    const r = run("check", "twophase", "--rm", "2", "--variant", "commit-before-all-prepared", "--json");
+    const [, first] = JSON.parse(r.stdout).violation.trace;
+    expect(first.action).toEqual({ name: "RMPrepare", params: { r: "r1_OF_RM" }, witnesses: {} });
+    expect(first.state.msgs).toEqual({ "#set": [{ rm: "r1_OF_RM", type: "Prepared" }] });
+  });
+});

@@ -26,7 +26,7 @@ function expectOneLineError(r: ReturnType<typeof run>, message: RegExp) {
 
 describe("tla-twin crosscheck: errors are one line and exit code 2", () => {
   it.each([
-    [["crosscheck"], /crosscheck needs a protocol first \(one of twophase/],
+    [["crosscheck"], /crosscheck needs a protocol first: one of twophase/],
     [["crosscheck", "nosuch"], /unknown protocol "nosuch"/],
     [["crosscheck", "twophase", "--preset", "rm3", "--rm", "4"], /give either --preset or the options \(--rm\), not both/],
     [["crosscheck", "twophase", "--workers", "0"], /--workers must be an integer from 1 to 256/],
