@@ -94,15 +94,15 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   }
   const parsed = parseArgs(argv, flags);
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-  const only = ((parsed.flags.get("only") as string | undefined) ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const only = (parsed.flags.text("only") ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
   const configs = benchConfigs.filter((c) => selected(c, only));
-  if (parsed.flags.get("list") === true) {
+  if (parsed.flags.on("list")) {
     for (const c of benchConfigs) console.log(`${c.label.padEnd(14)} ${c.protocol} ${JSON.stringify(c.preset ?? c.options)}${c.extended ? " (extended: twin only, only when named)" : ""}`);
     return 0;
   }
   if (configs.length === 0) throw new UsageError(`--only ${only.join(",")} selects no config (see --list)`);
-  const allCores = (parsed.flags.get("workers") as number | undefined) ?? availableParallelism();
-  const twinOnly = parsed.flags.get("twin-only") === true;
+  const allCores = parsed.flags.int("workers") ?? availableParallelism();
+  const twinOnly = parsed.flags.on("twin-only");
   const jarLookup = findTlcJar();
   const jar = twinOnly ? undefined : "jar" in jarLookup ? jarLookup.jar : undefined;
 
@@ -112,15 +112,15 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   console.log(`All-cores runs use ${allCores} threads/workers.\n`);
 
   const rows: BenchRow[] = [];
-  const tlcTimeoutSeconds = parsed.flags.get("tlc-timeout") as number | undefined;
+  const tlcTimeoutSeconds = parsed.flags.int("tlc-timeout");
   const tlcTimeoutMs = tlcTimeoutSeconds === undefined ? undefined : tlcTimeoutSeconds * 1000;
   for (const config of configs) rows.push(await benchConfig(config, jar, allCores, tlcTimeoutMs));
 
   console.log(`\n${formatTable(rows)}\n`);
   for (const line of targetLines(rows, allCores)) console.log(line);
-  if (parsed.flags.get("markdown") === true) console.log(`\n${formatMarkdown(rows)}`);
+  if (parsed.flags.on("markdown")) console.log(`\n${formatMarkdown(rows)}`);
 
-  const out = (parsed.flags.get("out") as string | undefined) ?? join(projectRoot(), "bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  const out = parsed.flags.text("out") ?? join(projectRoot(), "bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   mkdirSync(join(out, ".."), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine, allCores, targets, rows }, null, 2)}\n`);
   console.log(`\nJSON: ${out}`);

@@ -14,10 +14,46 @@ export type FlagSpec =
   | { readonly name: string; readonly kind: "choice"; readonly description: string; readonly choices: readonly string[] }
   | { readonly name: string; readonly kind: "string"; readonly description: string; readonly placeholder: string };
 
+/**
+ * The flags given, read by kind: each accessor checks that the flag was
+ * declared with that kind, so that a command reads a value only as what
+ * the parser made of it (a mismatch is a bug in the command, not the
+ * user's mistake).
+ */
+export class Flags {
+  constructor(
+    private readonly values: ReadonlyMap<string, string | number | boolean>,
+    private readonly specs: readonly FlagSpec[],
+  ) {}
+
+  /** A flag not declared here cannot have been given (some depend on the protocol, like --variant); one of another kind is a bug. */
+  private declared(name: string, kinds: readonly FlagSpec["kind"][]): void {
+    const spec = this.specs.find((s) => s.name === name);
+    if (spec !== undefined && !kinds.includes(spec.kind)) throw new Error(`--${name} is declared as ${spec.kind}, not ${kinds.join(" or ")}`);
+  }
+
+  /** Whether a boolean flag was given. */
+  on(name: string): boolean {
+    this.declared(name, ["boolean"]);
+    return this.values.get(name) === true;
+  }
+
+  int(name: string): number | undefined {
+    this.declared(name, ["int"]);
+    return this.values.get(name) as number | undefined;
+  }
+
+  /** A string flag's value, or a choice flag's (one of its choices, which `C` names). */
+  text<C extends string = string>(name: string): C | undefined {
+    this.declared(name, ["string", "choice"]);
+    return this.values.get(name) as C | undefined;
+  }
+}
+
 /** Parsed command-line values. */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
-  readonly flags: ReadonlyMap<string, string | number | boolean>;
+  readonly flags: Flags;
 }
 
 /** Reads a decimal integer, accepting nothing else (no `1e3`, `0x10`, `12abc` or blanks). */
@@ -92,7 +128,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     if (text === undefined) throw new UsageError(`--${name} needs a value: ${describeAccepted(spec)}`);
     flags.set(name, parseValue(spec, text));
   }
-  return { positionals, flags };
+  return { positionals, flags: new Flags(flags, specs) };
 }
 
 /** One line per flag, for help texts. */

@@ -87,25 +87,25 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const { positionals, flags } = parseArgs(rest, protocolFlags(protocol));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
-  const presetName = flags.get("preset") as string | undefined;
+  const presetName = flags.text("preset");
   const given: Record<string, number> = {};
   for (const option of protocol.options) {
-    const value = flags.get(option.flag);
-    if (typeof value === "number") given[option.flag] = value;
+    const value = flags.int(option.flag);
+    if (value !== undefined) given[option.flag] = value;
   }
   // A preset is a whole config: mixing it with options would silently run neither.
   if (presetName !== undefined && Object.keys(given).length > 0) {
     throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
   }
-  const variant = flags.get("variant") as string | undefined;
+  const variant = flags.text("variant");
   const options = toUsage(() =>
     resolveOptions(protocol, presetName === undefined ? given : protocol.presets.find((p) => p.name === presetName)!.options),
   );
   const model = toUsage(() => protocol.model(options, variant));
-  const json = flags.get("json") === true;
-  const quiet = flags.get("quiet") === true || json;
+  const json = flags.on("json");
+  const quiet = flags.on("quiet") || json;
   const traceOutput = planTraceOutput(flags, json);
-  const maxMemoryText = flags.get("max-memory") as string | undefined;
+  const maxMemoryText = flags.text("max-memory");
   const maxMemoryBytes = maxMemoryText === undefined ? defaultMaxMemory() : parseMemoryFlag(maxMemoryText);
   if (maxMemoryBytes > availableMemory()) {
     console.error(`tla-twin: warning: --max-memory ${maxMemoryText} is more than this machine has (${formatSize(availableMemory())}); a search may fail before it reaches the limit`);
@@ -127,11 +127,11 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     const resumed = describeResume(plan);
     if (resumed !== undefined) console.log(resumed);
   }
-  const maxStates = flags.get("max-states") as number | undefined;
-  const allowIncomplete = flags.get("allow-incomplete") === true;
+  const maxStates = flags.int("max-states");
+  const allowIncomplete = flags.on("allow-incomplete");
   const outcome = await hostSearch(
     // The contract check runs on the search's thread, so that a signal during it is heard.
-    { plan, source, checkDeadlock: flags.get("no-deadlock") !== true, maxStates, contractCheck: flags.get("no-contract-check") !== true },
+    { plan, source, checkDeadlock: !flags.on("no-deadlock"), maxStates, contractCheck: !flags.on("no-contract-check") },
     { onProgress: quiet ? undefined : progressPrinter(plan.mode), maxMemoryBytes, notice: (line) => console.error(`tla-twin: ${line}`) },
   );
   switch (outcome.kind) {
@@ -179,7 +179,7 @@ function variantNotShownHere(protocol: AnyProtocol, variant: string, options: Re
 function runCheckAll(argv: readonly string[]): number {
   const { positionals, flags } = parseArgs(argv, commonFlags.filter((f) => f.name === "json" || f.name === "quiet"));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const json = flags.get("json") === true;
+  const json = flags.on("json");
   let manifest: Manifest;
   try {
     manifest = readManifest();

@@ -86,11 +86,11 @@ export async function runCrossCheck(argv: readonly string[]): Promise<number> {
   const { positionals, flags } = parseArgs(rest, flagsOf(protocol));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
-  const presetName = flags.get("preset") as string | undefined;
+  const presetName = flags.text("preset");
   const given: Record<string, number> = {};
   for (const option of protocol.options) {
-    const value = flags.get(option.flag);
-    if (typeof value === "number") given[option.flag] = value;
+    const value = flags.int(option.flag);
+    if (value !== undefined) given[option.flag] = value;
   }
   if (presetName !== undefined && Object.keys(given).length > 0) {
     throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
@@ -116,7 +116,7 @@ export async function runCrossCheck(argv: readonly string[]): Promise<number> {
   }
   const lookup = findTlcTools();
   if (!lookup.ok) throw new UsageError(lookup.reason);
-  const number = (flag: string) => flags.get(flag) as number | undefined;
+  const number = (flag: string) => flags.int(flag);
   const settings: CrossCheckSettings = {
     ...defaultCrossCheckSettings,
     workers: number("workers") ?? defaultCrossCheckSettings.workers,
@@ -129,7 +129,7 @@ export async function runCrossCheck(argv: readonly string[]): Promise<number> {
     twinBehaviours: number("behaviours") ?? defaultCrossCheckSettings.twinBehaviours,
     twinMaxStates: number("max-states"),
   };
-  const quiet = flags.get("quiet") === true;
+  const quiet = flags.on("quiet");
   const stop = new StopSignal();
   const report = await withSignalsAsStop(
     stop,
@@ -141,7 +141,7 @@ export async function runCrossCheck(argv: readonly string[]): Promise<number> {
     (signal, first) =>
       console.error(first ? `tla-twin crosscheck: ${signal}: stopping TLC and removing its work folder` : `tla-twin crosscheck: ${signal}: already stopping`),
   );
-  if (flags.get("json") === true) console.log(JSON.stringify(report, null, 2));
+  if (flags.on("json")) console.log(JSON.stringify(report, null, 2));
   else console.log(formatReport(report));
   return exitCodes[crossCheckVerdict(report)];
 }

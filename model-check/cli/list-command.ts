@@ -12,7 +12,7 @@ import { UsageError } from "./usage-error.js";
 export function runList(argv: readonly string[]): number {
   const { positionals, flags } = parseArgs(argv, [{ name: "json", kind: "boolean", description: "print JSON" }]);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  if (flags.get("json") === true) {
+  if (flags.on("json")) {
     const list = protocols.map((p) => ({
       name: p.name,
       title: p.title,

@@ -24,7 +24,7 @@ import type { CheckResult } from "../result.js";
 import { formatCount, formatSeconds } from "../format.js";
 import { simulate } from "../simulate.js";
 import type { StopSignal } from "../stop.js";
-import type { FlagSpec } from "./args.js";
+import type { FlagSpec, Flags } from "./args.js";
 import { UsageError } from "./usage-error.js";
 
 /** The most worker threads accepted. */
@@ -93,13 +93,13 @@ export interface SearchPlan {
  * `source`); throws {@link UsageError} for a combination that means nothing,
  * or a checkpoint to resume that is missing or another search's.
  */
-export function planSearch(flags: ReadonlyMap<string, string | number | boolean>, model: AnyModel, source: ModelSource): SearchPlan {
-  const mode = (flags.get("mode") as SearchMode | undefined) ?? "bfs";
-  const workers = flags.get("workers") as number | undefined;
-  const symmetry = flags.get("symmetry") === true;
-  const depth = flags.get("depth") as number | undefined;
-  const traces = flags.get("traces") as number | undefined;
-  const seed = flags.get("seed") as number | undefined;
+export function planSearch(flags: Flags, model: AnyModel, source: ModelSource): SearchPlan {
+  const mode = flags.text<SearchMode>("mode") ?? "bfs";
+  const workers = flags.int("workers");
+  const symmetry = flags.on("symmetry");
+  const depth = flags.int("depth");
+  const traces = flags.int("traces");
+  const seed = flags.int("seed");
   if (workers !== undefined && workers > 1 && mode !== "bfs") {
     throw new UsageError(`--workers applies to --mode bfs only (got --mode ${mode})`);
   }
@@ -108,14 +108,14 @@ export function planSearch(flags: ReadonlyMap<string, string | number | boolean>
   }
   if (symmetry && mode === "simulate") throw new UsageError("--symmetry applies to --mode bfs and dfs, not to simulate");
   if (symmetry && model.symmetry === undefined) throw new UsageError(`${model.protocol} has no symmetry reduction`);
-  const refinement = flags.get("refinement") === true;
+  const refinement = flags.on("refinement");
   if (refinement && model.refinement === undefined) throw new UsageError(`${model.protocol} claims no refinement to check`);
-  if (mode === "simulate" && flags.has("max-states")) {
+  if (mode === "simulate" && flags.int("max-states") !== undefined) {
     throw new UsageError("--max-states applies to bfs and dfs; a simulation is bounded by --traces and --depth");
   }
-  const checkpointDir = flags.get("checkpoint") as string | undefined;
-  const resumeDir = flags.get("resume") as string | undefined;
-  const everySeconds = flags.get("checkpoint-every") as number | undefined;
+  const checkpointDir = flags.text("checkpoint");
+  const resumeDir = flags.text("resume");
+  const everySeconds = flags.int("checkpoint-every");
   if (mode !== "bfs" && (checkpointDir !== undefined || resumeDir !== undefined)) {
     throw new UsageError(`${checkpointDir !== undefined ? "--checkpoint" : "--resume"} applies to --mode bfs only (got --mode ${mode})`);
   }
@@ -126,9 +126,9 @@ export function planSearch(flags: ReadonlyMap<string, string | number | boolean>
       : checkResumeFlag(resumeDir, model, source, {
           symmetry,
           refinement,
-          checkDeadlock: flags.get("no-deadlock") !== true,
+          checkDeadlock: !flags.on("no-deadlock"),
           maxDepth: depth,
-          maxStates: flags.get("max-states") as number | undefined,
+          maxStates: flags.int("max-states"),
         });
   if (checkpointDir !== undefined) prepareCheckpointDir(checkpointDir, resumeDir);
   return {

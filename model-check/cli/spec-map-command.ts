@@ -27,8 +27,8 @@ export function runSpecMap(argv: readonly string[]): number {
   ]);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const markdown = registrySpecMap();
-  const target = flags.get("write");
-  if (typeof target === "string") writeOrExplain(target, markdown);
+  const target = flags.text("write");
+  if (target !== undefined) writeOrExplain(target, markdown);
   else process.stdout.write(markdown);
   return 0;
 }

@@ -27,7 +27,7 @@ import { resultToJson } from "../trace-formats/json.js";
 import type { CheckResult, Violation } from "../result.js";
 import { traceToItf } from "../trace-formats/itf.js";
 import { traceToTla } from "../trace-formats/tla.js";
-import type { FlagSpec } from "./args.js";
+import type { FlagSpec, Flags } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
 
@@ -72,9 +72,9 @@ export interface TraceOutputPlan {
 }
 
 /** Checks `--trace-format` and `--out` against each other and the file system; throws {@link UsageError}. */
-export function planTraceOutput(flags: ReadonlyMap<string, string | number | boolean>, json: boolean): TraceOutputPlan {
-  const format = (flags.get("trace-format") as TraceFormat | undefined) ?? "text";
-  const given = flags.get("out") as string | undefined;
+export function planTraceOutput(flags: Flags, json: boolean): TraceOutputPlan {
+  const format = flags.text<TraceFormat>("trace-format") ?? "text";
+  const given = flags.text("out");
   if (given === undefined) {
     if (!json && format !== "text") {
       throw new UsageError(`--trace-format ${format} needs --out FILE (stdout shows the report as text; with --json the report can hold it)`);

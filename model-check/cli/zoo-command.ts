@@ -40,17 +40,17 @@ export function zooHelp(): string {
 export function runZooCommand(argv: readonly string[]): number {
   const { positionals, flags } = parseArgs(argv, zooFlags);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (zoo takes only flags; see tla-twin zoo --help)`);
-  const name = flags.get("protocol") as string | undefined;
+  const name = flags.text("protocol");
   const chosen = name === undefined ? protocols : [findProtocol(name)!];
-  const json = flags.get("json") === true;
-  const quiet = flags.get("quiet") === true || json || !process.stderr.isTTY;
+  const json = flags.on("json");
+  const quiet = flags.on("quiet") || json || !process.stderr.isTTY;
   const rows = runZoo({
     protocols: chosen,
-    allPresets: flags.get("all-presets") === true,
+    allPresets: flags.on("all-presets"),
     onRun: quiet ? undefined : (protocol, variant, preset) => process.stderr.write(`tla-twin: ${protocol} ${variant} under ${preset}...\n`),
   });
   if (json) console.log(JSON.stringify(rows, null, 2));
-  else for (const line of zooTable(rows, flags.get("all-presets") === true)) console.log(line);
+  else for (const line of zooTable(rows, flags.on("all-presets"))) console.log(line);
   return rows.every((r) => r.ok) ? ExitCode.ok : ExitCode.violation;
 }
 
