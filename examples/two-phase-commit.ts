@@ -2,10 +2,11 @@
  * Two-Phase Commit (the spec in spec/TwoPhase.tla) declared through the
  * package API alone: the same protocol as the hand-tuned twin in
  * src/twophase/, here with a schema-derived codec and a derived action
- * table. Its counts equal TLC's for the same config (see the tests), and
- * `npm run bench` compares its speed with the hand-written twin's.
+ * table. `tla-twin crosscheck examples/two-phase-commit.ts` holds it to TLC
+ * on spec/TwoPhase.tla, and `npm run bench` compares its speed with the
+ * hand-written twin's.
  */
-import { type Infer, actionsOn, defineModel, defineProtocol, enumOf, func, ids, record, setOf, tagged } from "tla-twin";
+import { type Infer, actionsOn, defineModel, defineProtocol, enumOf, func, ids, record, setOf, tagged, twophase } from "tla-twin";
 
 function model(rmCount: number) {
   const RM = ids("RM", rmCount, Array.from({ length: rmCount }, (_, i) => `r${i + 1}`));
@@ -50,6 +51,8 @@ function model(rmCount: number) {
       SomeRMCommitted: { description: "an RM commits, so TCConsistent is not vacuous", holds: (s) => s.rmState.includes("committed") },
     },
     symmetry: ["RM"],
+    // The same spec as the shipped twin's, and its TLC config, so that `tla-twin crosscheck` holds this one to TLC too.
+    tla: { module: "TwoPhase", specDir: new URL("../spec/", import.meta.url), goalsModule: "TwoPhaseGoals", cfg: twophase.twoPhaseTlcConfig(rmCount) },
   });
 }
 

@@ -15,8 +15,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
 import { ConfigError, resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import { findProtocol } from "../../src/registry.js";
+import { loadProtocol } from "../model-source.js";
 import { type FlagSpec, describeFlags, parseArgs } from "../cli/args.js";
 import { UsageError } from "../cli/usage-error.js";
 import { formatCount } from "../format.js";
@@ -146,7 +148,8 @@ async function benchConfig(config: BenchConfig, jar: string | undefined, allCore
     console.log(`${config.label}: skipped, ${reason}`);
     return { ...base, options: null, status: "skipped", reason, runs: [] };
   };
-  const protocol = findProtocol(config.protocol);
+  const origin = config.module === undefined ? {} : { module: pathToFileURL(join(projectRoot(), config.module)).href };
+  const protocol = config.module === undefined ? findProtocol(config.protocol) : (await loadProtocol({ protocol: config.protocol, ...origin })).protocol;
   if (protocol === undefined) return skip(`protocol "${config.protocol}" is not registered`);
   let given = config.options ?? {};
   if (config.preset !== undefined) {
@@ -170,7 +173,7 @@ async function benchConfig(config: BenchConfig, jar: string | undefined, allCore
   };
 
   const twin = async (workers: number): Promise<BenchRun | string> => {
-    const job: TwinJob = { source: { protocol: config.protocol, options }, workers, checkDeadlock, symmetry: false };
+    const job: TwinJob = { source: { protocol: config.protocol, options, ...origin }, workers, checkDeadlock, symmetry: false };
     const loadBefore = loadavg()[0]!;
     const child = join(projectRoot(), "dist", "model-check", "bench", "twin-child.js");
     const run = await measure(process.execPath, [child, JSON.stringify(job)], projectRoot());

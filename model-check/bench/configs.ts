@@ -11,8 +11,10 @@
 export interface BenchConfig {
   /** Short name in the table, e.g. `2PC rm9`. */
   readonly label: string;
-  /** The registry name of the protocol. */
+  /** The registry name of the protocol (for a module, the name it gives itself). */
   readonly protocol: string;
+  /** A module that exports the protocol, relative to the project root, for a protocol declared through the package API. */
+  readonly module?: string;
   /** A shipped preset of the protocol... */
   readonly preset?: string;
   /** ...or option values (left-out options take their defaults). */
@@ -30,6 +32,8 @@ export interface BenchConfig {
 export const benchConfigs: readonly BenchConfig[] = [
   { label: "2PC rm8", protocol: "twophase", options: { rm: 8 } },
   { label: "2PC rm9", protocol: "twophase", options: { rm: 9 }, multiCoreTarget: true },
+  // The same protocol declared through the package API (schema-derived codec, derived action table).
+  { label: "2PC rm9 declared", protocol: "two-phase-commit", module: "examples/two-phase-commit.ts", options: { rm: 9 } },
   { label: "2PC rm10", protocol: "twophase", options: { rm: 10 }, multiCoreTarget: true },
   { label: "Paxos a3 b2", protocol: "paxos", options: { acceptors: 3, "max-ballot": 2 } },
   { label: "Paxos a3 b3", protocol: "paxos", options: { acceptors: 3, "max-ballot": 3 } },

@@ -7,7 +7,7 @@
  */
 import { bfs } from "../bfs.js";
 import { collisionProbability } from "../fingerprint.js";
-import { type ModelSource, buildModel } from "../model-source.js";
+import { type ModelSource, buildModel, loadProtocol } from "../model-source.js";
 import { parallelBfs } from "../parallel/parallel-bfs.js";
 
 /** What the benchmark asks of a twin run. */
@@ -34,6 +34,8 @@ export interface TwinOutcome {
 
 const job = JSON.parse(process.argv[2] ?? "null") as TwinJob;
 const options = { checkDeadlock: job.checkDeadlock, symmetry: job.symmetry };
+// A protocol from a module (a bench row of a declared protocol) is imported first.
+await loadProtocol(job.source);
 const result = job.workers > 1 ? parallelBfs(job.source, { ...options, workers: job.workers }) : bfs(buildModel(job.source), options);
 const outcome: TwinOutcome = {
   distinctStates: result.distinctStates,

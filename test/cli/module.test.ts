@@ -86,6 +86,15 @@ describe.skipIf(!tlc.ok)("tla-twin crosscheck on a module with a TLA+ binding", 
     expect(report.checks.map((c: { id: string; ok: boolean }) => [c.id, c.ok])).toEqual([["a", true], ["b", true], ["c", true], ["d", true], ["e", true]]);
     expect(report.checks[0].tlc).toBe("20 / 35 / 7");
   }, 300_000);
+
+  it("holds the 2PC declared through the package API to TLC on spec/TwoPhase.tla", () => {
+    const r = run("crosscheck", "examples/two-phase-commit.ts", "--rm", "3", "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    // 288 / 1146 / 11: TLC's figures for spec/TwoPhase_rm3.cfg (spec/manifest.json), which this run asks TLC for again.
+    expect(report.checks[0].tlc).toBe("288 / 1,146 / 11");
+  }, 300_000);
 });
 
 describe("tla-twin crosscheck on a module without a TLA+ binding", () => {
