@@ -31,14 +31,9 @@ export type Fields = Readonly<Record<string, Schema<any>>>;
 /** The values of a record with these fields. */
 export type RecordOf<F extends Fields> = { readonly [K in keyof F]: Infer<F[K]> };
 
-/** Runs `write`, naming `where` in the error when the value is not in the schema. */
-function within<T>(where: string, write: () => T): T {
-  try {
-    return write();
-  } catch (e) {
-    if (e instanceof SchemaError) throw new SchemaError(`${where}: ${e.message}`);
-    throw e;
-  }
+/** The error with `where` named in front, when it says a value is not in its schema. */
+function renamed(e: unknown, where: string): unknown {
+  return e instanceof SchemaError ? new SchemaError(`${where}: ${e.message}`) : e;
 }
 
 function recordFields(value: TlaValue): Map<string, TlaValue> {
@@ -61,7 +56,7 @@ function product<T>(parts: readonly Schema<unknown>[], join: (values: unknown[])
     indexOf(value) {
       const values = split(value);
       let index = 0;
-      parts.forEach((part, i) => (index = index * part.finite!.size + part.finite!.indexOf(values[i])));
+      for (let i = 0; i < parts.length; i++) index = index * parts[i]!.finite!.size + parts[i]!.finite!.indexOf(values[i]);
       return index;
     },
     valueAt(index) {
@@ -85,15 +80,22 @@ export function record<const F extends Fields>(fields: F): Schema<RecordOf<F>> {
     names.forEach((name, i) => (out[name] = values[i]));
     return out as RecordOf<F>;
   };
-  const fieldsOf = (value: RecordOf<F>): unknown[] => names.map((name) => (value as Record<string, unknown>)[name]);
+  const fieldsOf = (value: RecordOf<F>): unknown[] => {
+    const values: unknown[] = new Array(names.length);
+    for (let i = 0; i < names.length; i++) values[i] = (value as Record<string, unknown>)[names[i]!];
+    return values;
+  };
   return {
     description: `[${names.map((n, i) => `${n}: ${schemas[i]!.description}`).join(", ")}]`,
     maxWords: schemas.reduce((sum, s) => sum + s.maxWords, 0),
     write(value, out, at) {
       if (typeof value !== "object" || value === null) throw new SchemaError(`${String(value)} is not a record`);
-      for (let i = 0; i < names.length; i++) {
-        const name = names[i]!;
-        at = within(`field ${name}`, () => schemas[i]!.write((value as Record<string, unknown>)[name], out, at));
+      // One try around the loop rather than a closure per field: this runs for every state the search stores.
+      let i = 0;
+      try {
+        for (; i < names.length; i++) at = schemas[i]!.write((value as Record<string, unknown>)[names[i]!], out, at);
+      } catch (e) {
+        throw renamed(e, `field ${names[i]}`);
       }
       return at;
     },
@@ -156,10 +158,8 @@ export function tagged<const Tag extends string, const V extends Readonly<Record
     return index;
   };
   const withTag = (index: number, body: object): T => ({ [tag]: tags[index]!, ...body }) as T;
-  const bodyOf = (value: T): never => {
-    const { [tag]: _tag, ...body } = value as Record<string, unknown>;
-    return body as never;
-  };
+  // A variant's record schema reads only its own fields, so the value itself, tag and all, serves as its body.
+  const bodyOf = (value: T): never => value as never;
   let finite: Finite<T> | undefined;
   if (bodies.every((b) => b.finite !== undefined)) {
     const offsets: number[] = [];
@@ -189,7 +189,11 @@ export function tagged<const Tag extends string, const V extends Readonly<Record
     write(value, out, at) {
       const i = variantOf(value);
       out[at] = i;
-      return within(tags[i]!, () => bodies[i]!.write(bodyOf(value), out, at + 1));
+      try {
+        return bodies[i]!.write(bodyOf(value), out, at + 1);
+      } catch (e) {
+        throw renamed(e, tags[i]!);
+      }
     },
     read(reader) {
       const i = reader.words[reader.at++]!;
@@ -240,7 +244,12 @@ export function func<K, V>(domain: Schema<K>, value: Schema<V>): Schema<readonly
     maxWords: n * value.maxWords,
     write(f, out, at) {
       checkLength(f);
-      for (let i = 0; i < n; i++) at = within(`at ${i}`, () => value.write(f[i]!, out, at));
+      let i = 0;
+      try {
+        for (; i < n; i++) at = value.write(f[i]!, out, at);
+      } catch (e) {
+        throw renamed(e, `at ${i}`);
+      }
       return at;
     },
     read(reader) {
@@ -308,6 +317,10 @@ export function setOf<E>(element: Schema<E>, maxSize?: number): Schema<readonly 
   const finite = element.finite;
   if (finite !== undefined && finite.size <= maskLimit) {
     const words = Math.ceil(finite.size / 32);
+    // Every possible element, made once: reading a set hands out these same objects, and writing
+    // one finds their numbers by identity, so a message that stays in a set is never numbered again.
+    const universe = Array.from({ length: finite.size }, (_, i) => finite.valueAt(i));
+    const numbers = new Map<unknown, number>(universe.map((value, i) => [value, i]));
     return {
       ...shared,
       maxWords: words,
@@ -315,7 +328,7 @@ export function setOf<E>(element: Schema<E>, maxSize?: number): Schema<readonly 
         checkArray(set, "a set");
         out.fill(0, at, at + words);
         for (const e of set) {
-          const i = finite.indexOf(e);
+          const i = typeof e === "object" ? (numbers.get(e) ?? finite.indexOf(e)) : finite.indexOf(e);
           out[at + (i >>> 5)]! |= 1 << (i & 31);
         }
         return at + words;
@@ -324,7 +337,7 @@ export function setOf<E>(element: Schema<E>, maxSize?: number): Schema<readonly 
         const set: E[] = [];
         for (let w = 0; w < words; w++) {
           const bits = reader.words[reader.at + w]!;
-          for (let b = 0; b < 32; b++) if ((bits >>> b) & 1) set.push(finite.valueAt(w * 32 + b));
+          for (let b = 0; b < 32; b++) if ((bits >>> b) & 1) set.push(universe[w * 32 + b]!);
         }
         reader.at += words;
         return set;
@@ -364,7 +377,12 @@ export function seqOf<E>(element: Schema<E>, maxLength: number): Schema<readonly
       checkArray(seq, "a sequence");
       if (seq.length > maxLength) throw new SchemaError(`a sequence of ${seq.length} elements is longer than its maxLength ${maxLength}`);
       out[at++] = seq.length;
-      for (let i = 0; i < seq.length; i++) at = within(`at ${i}`, () => element.write(seq[i]!, out, at));
+      let i = 0;
+      try {
+        for (; i < seq.length; i++) at = element.write(seq[i]!, out, at);
+      } catch (e) {
+        throw renamed(e, `at ${i}`);
+      }
       return at;
     },
     read(reader) {
