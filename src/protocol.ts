@@ -134,16 +134,17 @@ export interface TlaActionLabel {
   readonly witnesses: readonly (readonly [string, TlaValue])[];
 }
 
-/** A protocol instantiated for one config: everything the checker explores. */
-export interface Model<S, A extends TwinAction> {
+/**
+ * The first part of the contract: a transition system, all that a search
+ * needs (initial states, the successor relation, what to check, how to
+ * store states). A protocol declared with `defineModel` gets every member
+ * but the predicates from its declarations.
+ */
+export interface TransitionSystem<S, A extends TwinAction> {
   /** CLI name of the protocol, e.g. `twophase`. */
   readonly protocol: string;
   /** The config in words, e.g. `rm=3`. */
   readonly configLabel: string;
-  /** The spec module this twin mirrors, e.g. `TwoPhase`. */
-  readonly tlaModule: string;
-  /** The names of the spec's variables, in the spec's order. */
-  readonly tlaVariables: readonly string[];
 
   /** The initial states, in a fixed order. */
   initialStates(): readonly S[];
@@ -177,7 +178,19 @@ export interface Model<S, A extends TwinAction> {
   readonly codec: StateCodec<S>;
   /** Symmetry reduction this model supports, if any. */
   readonly symmetry: Symmetry<S> | undefined;
+}
 
+/**
+ * The second part: how states and actions read in TLA+. Traces, ITF and
+ * TLA+ trace files and the contract check use the conversions; only the
+ * TLC bridge needs {@link TlaBinding.tlcModel}, which a protocol without a
+ * spec leaves out. `defineModel` derives everything else from the schema.
+ */
+export interface TlaBinding<S, A extends TwinAction> {
+  /** The spec module this twin mirrors, e.g. `TwoPhase` (for a protocol without a spec, its name). */
+  readonly tlaModule: string;
+  /** The names of the spec's variables, in the spec's order. */
+  readonly tlaVariables: readonly string[];
   /**
    * The model values that occur in states, each with the name of the
    * constant set it is an element of (`r1` → `RM`), for trace formats that
@@ -187,7 +200,7 @@ export interface Model<S, A extends TwinAction> {
 
   /** The spec's variables as a record of TLA+ values, e.g. `[rmState |-> ..., msgs |-> ...]`. */
   toTla(state: S): TlaValue;
-  /** The inverse of {@link Model.toTla}; throws `TlaShapeError` when the value is not a state of this config. */
+  /** The inverse of {@link TlaBinding.toTla}; throws `TlaShapeError` when the value is not a state of this config. */
   fromTla(value: TlaValue): S;
   /** The action as the spec names it. */
   actionLabel(action: A): TlaActionLabel;
@@ -199,6 +212,9 @@ export interface Model<S, A extends TwinAction> {
    */
   tlcModel?(): TlcModel;
 }
+
+/** A protocol instantiated for one config: the transition system the checker explores, and its TLA+ binding. */
+export interface Model<S, A extends TwinAction> extends TransitionSystem<S, A>, TlaBinding<S, A> {}
 
 /** A model as TLC sees it: which module to check and with which config file. */
 export interface TlcModel {

@@ -75,11 +75,11 @@ export interface ModelDefinition<S, Acts extends ActionSpecs<S>> {
   /** A hand-written codec, where the derived one is too slow; it must be canonical (the contract check tests it). */
   readonly codec?: StateCodec<S>;
   /** The TLA+ spec this model mirrors, for the TLC bridge: without it, everything but the bridge works. */
-  readonly tla?: TlaBinding;
+  readonly tla?: SpecDeclaration;
 }
 
 /** How a model is named to TLC: its spec module and the config file's text. */
-export interface TlaBinding {
+export interface SpecDeclaration {
   /** The module (a file `<module>.tla` in the spec folder). */
   readonly module: string;
   /** The TLC config that describes the same model (constants, invariants, bounds). */
@@ -195,7 +195,7 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
   };
 }
 
-function bindingToTlcModel(protocol: string, binding: TlaBinding): TlcModel {
+function bindingToTlcModel(protocol: string, binding: SpecDeclaration): TlcModel {
   if (binding.cfg === undefined) throw new SchemaError(`${protocol} names the module ${binding.module} but no TLC config (tla.cfg)`);
   return {
     module: binding.module,
