@@ -36,6 +36,7 @@ export const benchConfigs: readonly BenchConfig[] = [
   { label: "2PC rm9 declared", protocol: "two-phase-commit", module: "examples/two-phase-commit.ts", options: { rm: 9 } },
   { label: "2PC rm10", protocol: "twophase", options: { rm: 10 }, multiCoreTarget: true },
   { label: "Paxos a3 b2", protocol: "paxos", options: { acceptors: 3, "max-ballot": 2 } },
+  { label: "Paxos a3 b2 declared", protocol: "paxos-declared", module: "examples/paxos.ts", options: { acceptors: 3, "max-ballot": 2 } },
   { label: "Paxos a3 b3", protocol: "paxos", options: { acceptors: 3, "max-ballot": 3 } },
   { label: "Raft small", protocol: "raft", preset: "small" },
   { label: "Raft large", protocol: "raft", preset: "large" },

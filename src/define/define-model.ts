@@ -167,7 +167,8 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
       for (const [name, domain] of Object.entries<ParamDomain<S>>(spec.params ?? {})) {
         if (!isFromState(domain)) continue;
         const given = (action as unknown as Record<string, unknown>)[name];
-        if (![...domain.values(state)].some((value) => sameValue(domain.schema, value, given))) return undefined;
+        const earlier = action as unknown as Record<string, unknown>;
+        if (![...domain.values(state, earlier)].some((value) => sameValue(domain.schema, value, given))) return undefined;
       }
       return dispatch(state, action);
     },

@@ -9,18 +9,26 @@
 import type { Schema } from "../schema/schema.js";
 
 /**
+ * The parameters declared before a {@link FromState} one, by name, as its
+ * `values` function sees them (untyped: a declaration order is not a type).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EarlierParams = Readonly<Record<string, any>>;
+
+/**
  * A parameter whose values come from the state: the TLA+ action's
  * existential (`\E m \in msgs : Receive(m)`). `schema` gives its TLA+ form
- * for labels; `values` lists the candidates in a fixed order.
+ * for labels; `values` lists the candidates in a fixed order, and may
+ * depend on the parameters declared before it (`\E m \in Q1b(b, Q)`).
  */
 export interface FromState<S, V> {
   readonly kind: "from-state";
   readonly schema: Schema<V>;
-  values(state: S): Iterable<V>;
+  values(state: S, earlier: EarlierParams): Iterable<V>;
 }
 
 /** A parameter whose values are read from the state, e.g. `from(Message, (s) => s.msgs)`. */
-export function from<S, V>(schema: Schema<V>, values: (state: S) => Iterable<V>): FromState<S, V> {
+export function from<S, V>(schema: Schema<V>, values: (state: S, earlier: EarlierParams) => Iterable<V>): FromState<S, V> {
   return { kind: "from-state", schema, values };
 }
 
@@ -58,7 +66,7 @@ export function forEachAssignment<S>(
     }
     const domain = domains[i]!;
     if (isFromState(domain)) {
-      for (const value of domain.values(state)) {
+      for (const value of domain.values(state, values)) {
         values[names[i]!] = value;
         next(i + 1);
       }

@@ -134,3 +134,28 @@ export function ids(setName: string, count: number, names?: readonly string[]): 
     (value, perm) => perm.get(setName)?.[value] ?? value,
   );
 }
+
+/**
+ * A value of `schema` or none: `null` in TypeScript, the model value
+ * `noneName` in TLA+ (a spec's `None == CHOOSE v : v \notin Value`, or
+ * Raft's `Nil`), stored as one more number.
+ */
+export function optional<T>(schema: Schema<T>, noneName: string): Schema<T | null> {
+  const finite = schema.finite;
+  if (finite === undefined) throw new SchemaError(`optional(${schema.description}): the schema must be finite (int, bool, enumOf, ids, or records of them)`);
+  const none = tlaModelValue(noneName);
+  return oneWord<T | null>(
+    `${schema.description} or ${noneName}`,
+    {
+      size: finite.size + 1,
+      indexOf: (value) => (value === null ? 0 : finite.indexOf(value) + 1),
+      valueAt: (index) => (index === 0 ? null : finite.valueAt(index - 1)),
+    },
+    {
+      toTla: (value) => (value === null ? none : schema.toTla(value)),
+      fromTla: (v) => (v.kind === "modelValue" && v.name === noneName ? null : schema.fromTla(v)),
+    },
+    schema.idSets,
+    (value, perm) => (value === null ? null : schema.permute(value, perm)),
+  );
+}
