@@ -87,31 +87,40 @@ export function successorsThrough<S, A extends TwinAction>(
   if (parts === undefined) return successorsOfCandidates(table, candidates);
   const { fixed } = parts;
   const performs = fixed.map((action) => performerOf(table, action.type));
-  const firstSite = callSites(fixed);
+  const sites = callSites(fixed);
   const rest = parts.rest === undefined ? undefined : successorsOfCandidates(table, parts.rest);
   return (state, visit) => {
     for (let k = 0; k < fixed.length; k++) {
       const action = fixed[k]!;
       const perform = performs[k]!;
-      // The same call written twice on purpose: V8 inlines the functions a
-      // call site sees when they are at most four, and the first four types
-      // go through the first site, the next four through the second; one
-      // site that sees them all calls each out of line, and 2PC's steps cost
-      // less than such a call.
-      const next = firstSite[k] === 1 ? perform(state, action) : perform(state, action);
+      let next: S | undefined;
+      // One call site per action type, on purpose (for up to eight types):
+      // V8 inlines a function at a call site that has only ever seen that
+      // one, and calls out of line at a site that has seen several, which
+      // costs more than a 2PC step.
+      switch (sites[k]) {
+        case 0: next = perform(state, action); break;
+        case 1: next = perform(state, action); break;
+        case 2: next = perform(state, action); break;
+        case 3: next = perform(state, action); break;
+        case 4: next = perform(state, action); break;
+        case 5: next = perform(state, action); break;
+        case 6: next = perform(state, action); break;
+        default: next = perform(state, action);
+      }
       if (next !== undefined) visit(action, next);
     }
     rest?.(state, visit);
   };
 }
 
-/** For each action, 1 when {@link successorsThrough} calls it at its first call site: the first four types to appear. */
+/** The call site of {@link successorsThrough} for each action: one a type, in order of first appearance, the eighth and later types sharing the last. */
 function callSites(actions: readonly TwinAction[]): Uint8Array {
   const types: string[] = [];
   return Uint8Array.from(actions, (action) => {
     let index = types.indexOf(action.type);
     if (index < 0) index = types.push(action.type) - 1;
-    return index < 4 ? 1 : 0;
+    return Math.min(index, 7);
   });
 }
 
