@@ -6,17 +6,8 @@
  * @module
  */
 import { type ActionTable, type Transitions, fixedThen } from "../action-table.js";
-import {
-  type TwoPhaseAction,
-  type TwoPhaseContext,
-  rmChooseToAbort,
-  rmPrepare,
-  rmRcvAbortMsg,
-  rmRcvCommitMsg,
-  tmAbort,
-  tmCommit,
-  tmRcvPrepared,
-} from "./actions.js";
+import type { TwoPhaseAction, TwoPhaseContext } from "./actions.js";
+import { rmChooseToAbort, rmPrepare, rmRcvAbortMsg, rmRcvCommitMsg, tmAbort, tmCommit, tmRcvPrepared } from "./actions.js";
 import type { TwoPhaseState } from "./state.js";
 
 /** Each action of `Next` under the context's rules. */
