@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { TwinAction } from "./protocol.js";
+import type { Model, TwinAction } from "./protocol.js";
 
 /**
  * One function per action type, keyed by the type (the TLA+ action's
@@ -39,27 +39,112 @@ export interface Transitions<S, A extends TwinAction> {
   readonly candidates: Candidates<S, A>;
 }
 
+type Perform<S, A> = (state: S, action: A) => S | undefined;
+
+/** The table's function for `type`; an action the table does not have is a caller's mistake, not a disabled action. */
+function performerOf<S, A extends TwinAction>(table: ActionTable<S, A>, type: string): Perform<S, A> {
+  const perform = (table as unknown as Readonly<Record<string, Perform<S, A> | undefined>>)[type];
+  if (perform === undefined) throw new TypeError(`no action "${type}" in this model's action table`);
+  return perform;
+}
+
 /** `step` through the table: the one place an action is dispatched on its type. */
 export function stepThrough<S, A extends TwinAction>(table: ActionTable<S, A>): (state: S, action: A) => S | undefined {
-  const byType = table as unknown as Readonly<Record<string, (state: S, action: A) => S | undefined>>;
-  return (state, action) => {
-    const perform = byType[action.type];
-    if (perform === undefined) throw new TypeError(`no action "${action.type}" in this model's action table`);
-    return perform(state, action);
-  };
+  return (state, action) => performerOf(table, action.type)(state, action);
 }
+
+/**
+ * Candidates that begin with the same actions in every state (those whose
+ * parameters range over the config's constants only), then the ones `rest`
+ * lists for the state (those with witnesses drawn from the state, such as a
+ * message in flight). Marked, so that {@link successorsThrough} looks the
+ * fixed actions' functions up once rather than on every state: on 2PC the
+ * lookup by type costs as much as the step itself.
+ */
+export function fixedThen<S, A extends TwinAction>(fixed: readonly A[], rest?: Candidates<S, A>): Candidates<S, A> {
+  const candidates: Candidates<S, A> = (state, visit) => {
+    for (const action of fixed) visit(action);
+    rest?.(state, visit);
+  };
+  fixedParts.set(candidates, { fixed, rest });
+  return candidates;
+}
+
+interface FixedParts {
+  readonly fixed: readonly TwinAction[];
+  readonly rest: Candidates<never, TwinAction> | undefined;
+}
+
+/** The parts of candidates built by {@link fixedThen}, by candidates function. */
+const fixedParts = new WeakMap<object, FixedParts>();
 
 /** `forEachSuccessor` from the candidates and the table: each enabled candidate, in order, with its successor. */
 export function successorsThrough<S, A extends TwinAction>(
   transitions: Transitions<S, A>,
 ): (state: S, visit: (action: A, next: S) => void) => void {
-  const step = stepThrough(transitions.table);
-  const { candidates } = transitions;
+  const { table, candidates } = transitions;
+  const parts = fixedParts.get(candidates) as { readonly fixed: readonly A[]; readonly rest: Candidates<S, A> | undefined } | undefined;
+  if (parts === undefined) return successorsOfCandidates(table, candidates);
+  const { fixed } = parts;
+  const performs = fixed.map((action) => performerOf(table, action.type));
+  const sites = callSites(fixed);
+  const rest = parts.rest === undefined ? undefined : successorsOfCandidates(table, parts.rest);
+  return (state, visit) => {
+    for (let k = 0; k < fixed.length; k++) {
+      const action = fixed[k]!;
+      const perform = performs[k]!;
+      let next: S | undefined;
+      // One call site per action type, on purpose (for up to eight types):
+      // V8 inlines a function at a call site that has only ever seen that
+      // one, and calls out of line at a site that has seen several, which
+      // costs more than a 2PC step.
+      switch (sites[k]) {
+        case 0: next = perform(state, action); break;
+        case 1: next = perform(state, action); break;
+        case 2: next = perform(state, action); break;
+        case 3: next = perform(state, action); break;
+        case 4: next = perform(state, action); break;
+        case 5: next = perform(state, action); break;
+        case 6: next = perform(state, action); break;
+        default: next = perform(state, action);
+      }
+      if (next !== undefined) visit(action, next);
+    }
+    rest?.(state, visit);
+  };
+}
+
+/** The call site of {@link successorsThrough} for each action: one a type, in order of first appearance, the eighth and later types sharing the last. */
+function callSites(actions: readonly TwinAction[]): Uint8Array {
+  const types: string[] = [];
+  return Uint8Array.from(actions, (action) => {
+    let index = types.indexOf(action.type);
+    if (index < 0) index = types.push(action.type) - 1;
+    return Math.min(index, 7);
+  });
+}
+
+function successorsOfCandidates<S, A extends TwinAction>(
+  table: ActionTable<S, A>,
+  candidates: Candidates<S, A>,
+): (state: S, visit: (action: A, next: S) => void) => void {
+  const step = stepThrough(table);
   return (state, visit) =>
     candidates(state, (action) => {
       const next = step(state, action);
       if (next !== undefined) visit(action, next);
     });
+}
+
+/**
+ * What a model's `transitions`, `step` and `forEachSuccessor` are, all
+ * three from the same transitions: spread into a model so that its step
+ * and its enumeration cannot disagree on what an action does.
+ */
+export function transitionsOf<S, A extends TwinAction>(
+  transitions: Transitions<S, A>,
+): Pick<Model<S, A>, "transitions" | "step" | "forEachSuccessor"> {
+  return { transitions, step: stepThrough(transitions.table), forEachSuccessor: successorsThrough(transitions) };
 }
 
 /**
@@ -77,4 +162,18 @@ export function overrideActions<S, A extends TwinAction>(
     }
   }
   return { ...table, ...overrides };
+}
+
+/**
+ * The model with some of its actions replaced (see {@link overrideActions}),
+ * its `step` and `forEachSuccessor` rebuilt from the new table and
+ * everything else kept: invariants, codec, symmetry and the candidates,
+ * which still decide what is tried in each state. An action the
+ * candidates never list (a fault a config switches off) stays out of the
+ * enumeration whatever its override does.
+ */
+export function withActions<S, A extends TwinAction>(model: Model<S, A>, overrides: Partial<ActionTable<S, A>>): Model<S, A> {
+  if (model.transitions === undefined) throw new TypeError(`the ${model.protocol} model has no action table to override`);
+  const transitions = { table: overrideActions(model.transitions.table, overrides), candidates: model.transitions.candidates };
+  return { ...model, ...transitionsOf(transitions) };
 }

@@ -18,6 +18,7 @@ export * from "./actions.js";
 export * from "./config.js";
 export * from "./state.js";
 export * from "./model.js";
+export * from "./transitions.js";
 export * from "./invariants.js";
 export * from "./codec.js";
 export * from "./symmetry.js";

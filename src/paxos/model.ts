@@ -1,31 +1,22 @@
 /**
- * Single-decree Paxos as a {@link Model} for the checker: enumeration of
- * enabled actions with the witnesses TLC enumerates, the single-step
- * function, invariants, codec, symmetry and TLA+ conversions.
+ * Single-decree Paxos as a {@link Model} for the checker: its transitions
+ * (src/paxos/transitions.ts), invariants, codec, symmetry and TLA+
+ * conversions.
  *
  * @module
  */
-import { match } from "ts-pattern";
+import { transitionsOf } from "../action-table.js";
 import type { Model, TlaActionLabel } from "../protocol.js";
 import { tlaInt } from "../tla/value.js";
-import {
-  type PaxosAction,
-  type PaxosContext,
-  type PaxosRules,
-  paxosContext,
-  phase1a,
-  phase1b,
-  phase2a,
-  phase2b,
-  referenceRules,
-} from "./actions.js";
+import { type PaxosAction, type PaxosRules, paxosContext, referenceRules } from "./actions.js";
 import { paxosCodec } from "./codec.js";
 import { type PaxosConfig, checkConfig, configLabel } from "./config.js";
 import { paxosInvariants } from "./invariants.js";
 import { paxosRefinement } from "./refinement.js";
 import { paxosWitnesses } from "./witnesses.js";
-import { type Msg1b, type PaxosState, acceptorName, hasAcceptor, initialState, valueName } from "./state.js";
+import { type PaxosState, acceptorName, initialState, valueName } from "./state.js";
 import { paxosSymmetry } from "./symmetry.js";
+import { paxosTransitions } from "./transitions.js";
 import {
   acceptorSetToTla,
   acceptorToTla,
@@ -36,77 +27,6 @@ import {
   paxosVariables,
   valueToTla,
 } from "./tla.js";
-
-/**
- * `step`: performs one given action. Dispatch is exhaustive over the action
- * union (a new action type that is not handled here fails to compile).
- */
-export function paxosStep(ctx: PaxosContext, s: PaxosState, a: PaxosAction): PaxosState | undefined {
-  return match(a)
-    .with({ type: "Phase1a" }, ({ b }) => phase1a(ctx, s, b))
-    .with({ type: "Phase1b" }, ({ a: acceptor, m }) => phase1b(ctx, s, acceptor, m))
-    .with({ type: "Phase2a" }, ({ b, v, q, m }) => phase2a(ctx, s, b, v, q, m))
-    .with({ type: "Phase2b" }, ({ a: acceptor, m }) => phase2b(ctx, s, acceptor, m))
-    .exhaustive();
-}
-
-/**
- * Calls `visit` for every enabled action of `s` with its successor, in the
- * order of the spec's `Next`: for each ballot b, `Phase1a(b)` and then
- * `Phase2a(b, v)` for each value; then for each acceptor a, `Phase1b(a)`
- * and `Phase2b(a)`. Within an action, one call per satisfying witness, in
- * the order of `Quorum` and of `msgs`, as TLC computes one successor per
- * satisfying binding of each `\E`.
- *
- * The loops only propose witnesses; the action functions decide. A
- * candidate is skipped early only by a guard the action checks anyway (no
- * proposal allowed in b, a quorum member that has not answered b), so
- * nothing enabled is missed; test/paxos/enumeration.test.ts checks this
- * against every action `step` accepts.
- */
-export function forEachPaxosSuccessor(
-  ctx: PaxosContext,
-  s: PaxosState,
-  visit: (action: PaxosAction, next: PaxosState) => void,
-): void {
-  const { acceptorCount, valueCount, maxBallot } = ctx.config;
-  for (let b = 0; b <= maxBallot; b++) {
-    visit({ type: "Phase1a", b }, phase1a(ctx, s, b)!);
-    // Phase2a(b, v)'s candidate witnesses: the 1b messages of ballot b and who sent them.
-    const oneBs: Msg1b[] = [];
-    let answered = 0;
-    for (const m of s.msgs) {
-      if (m.type === "1b" && m.bal === b) {
-        oneBs.push(m);
-        answered |= 1 << m.acc;
-      }
-    }
-    for (let v = 0; v < valueCount; v++) {
-      if (!ctx.rules.mayPropose(s, b, v)) continue;
-      for (const q of ctx.quorums) {
-        if ((q & answered) !== q) continue;
-        const proposeWith = (m: Msg1b | null) => {
-          const next = phase2a(ctx, s, b, v, q, m);
-          if (next !== undefined) visit({ type: "Phase2a", b, v, q, m }, next);
-        };
-        proposeWith(null);
-        for (const m of oneBs) if (m.mbal >= 0 && hasAcceptor(q, m.acc)) proposeWith(m);
-      }
-    }
-  }
-  for (let a = 0; a < acceptorCount; a++) {
-    for (const m of s.msgs) {
-      if (m.type !== "1a") continue;
-      const next = phase1b(ctx, s, a, m);
-      if (next !== undefined) visit({ type: "Phase1b", a, m }, next);
-    }
-    for (const m of s.msgs) {
-      if (m.type !== "2a") continue;
-      const next = phase2b(ctx, s, a, m);
-      if (next !== undefined) visit({ type: "Phase2b", a, m }, next);
-    }
-  }
-}
 
 /** The action as TLC labels it, with the witnesses of its existentials. */
 export function paxosActionLabel(action: PaxosAction): TlaActionLabel {
@@ -143,8 +63,7 @@ export function paxosModel(config: PaxosConfig, rules: PaxosRules = referenceRul
     tlaModule: "Paxos",
     tlaVariables: paxosVariables,
     initialStates: () => [initialState(config.acceptorCount)],
-    forEachSuccessor: (s, visit) => forEachPaxosSuccessor(ctx, s, visit),
-    step: (s, a) => paxosStep(ctx, s, a),
+    ...transitionsOf(paxosTransitions(ctx)),
     invariants,
     actionProperties: [],
     constraint: undefined,

@@ -15,6 +15,7 @@ export * from "./actions.js";
 export * from "./messages.js";
 export * from "./state.js";
 export * from "./model.js";
+export * from "./transitions.js";
 export * from "./invariants.js";
 export * from "./codec.js";
 export * from "./tla.js";

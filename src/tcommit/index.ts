@@ -10,3 +10,4 @@ export * from "./codec.js";
 export * from "./invariants.js";
 export * from "./model.js";
 export * from "./state.js";
+export * from "./transitions.js";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { match } from "ts-pattern";
+import { transitionsOf } from "../action-table.js";
 import type { Model } from "../protocol.js";
 import {
   type TlaValue,
@@ -18,35 +18,16 @@ import {
   tlaRecord,
   tlaString,
 } from "../tla/value.js";
-import { type TCommitAction, type TCommitContext, decide, prepare } from "./actions.js";
+import type { TCommitAction, TCommitContext } from "./actions.js";
 import { tcommitCodec } from "./codec.js";
 import { tcommitInvariants } from "./invariants.js";
 import { type RMState, type TCommitState, initialState, rmName, rmStates } from "./state.js";
+import { tcommitTransitions } from "./transitions.js";
 
 /** A validated TCommit config. */
 export interface TCommitConfig {
   /** How many resource managers, 1..12. */
   readonly rmCount: number;
-}
-
-/** `step`, dispatched exhaustively over the action union. */
-export function tcommitStep(ctx: TCommitContext, s: TCommitState, a: TCommitAction): TCommitState | undefined {
-  return match(a)
-    .with({ type: "Prepare" }, ({ rm }) => prepare(ctx, s, rm))
-    .with({ type: "Decide" }, ({ rm, to }) => decide(ctx, s, rm, to))
-    .exhaustive();
-}
-
-/**
- * Every action of `TCNext`, in enumeration order: for each RM, `Prepare(r)`,
- * then `Decide(r)`'s commit disjunct, then its abort disjunct.
- */
-export function tcommitActions(rmCount: number): readonly TCommitAction[] {
-  const actions: TCommitAction[] = [];
-  for (let rm = 0; rm < rmCount; rm++) {
-    actions.push({ type: "Prepare", rm }, { type: "Decide", rm, to: "committed" }, { type: "Decide", rm, to: "aborted" });
-  }
-  return actions;
 }
 
 /** The state as the TLA+ record `[rmState |-> ...]`. */
@@ -82,28 +63,16 @@ export function tcommitTlcConfig(rmCount: number): string {
 export function tcommitModel(config: TCommitConfig): Model<TCommitState, TCommitAction> {
   const { rmCount } = config;
   const ctx: TCommitContext = { rmCount };
-  const actions = tcommitActions(rmCount);
   return {
     protocol: "tcommit",
     configLabel: `rm=${rmCount}`,
     tlaModule: "TCommit",
     tlaVariables: ["rmState"],
     initialStates: () => [initialState(rmCount)],
-    forEachSuccessor(s, visit) {
-      // The action functions directly, in the order of `tcommitActions`, not
-      // through `step`: ts-pattern's matcher costs more than a TCommit step,
-      // and the refinement check enumerates these successors for every 2PC
-      // transition that changes rmState.
-      for (let rm = 0, at = 0; rm < rmCount; rm++, at += 3) {
-        let next = prepare(ctx, s, rm);
-        if (next !== undefined) visit(actions[at]!, next);
-        next = decide(ctx, s, rm, "committed");
-        if (next !== undefined) visit(actions[at + 1]!, next);
-        next = decide(ctx, s, rm, "aborted");
-        if (next !== undefined) visit(actions[at + 2]!, next);
-      }
-    },
-    step: (s, a) => tcommitStep(ctx, s, a),
+    // The refinement check enumerates these successors for every 2PC
+    // transition that changes rmState: the candidates are fixed, so the
+    // table's functions are looked up once (see `fixedThen`).
+    ...transitionsOf(tcommitTransitions(ctx)),
     invariants: tcommitInvariants(rmCount),
     actionProperties: [],
     constraint: undefined,

@@ -14,6 +14,7 @@ import { twoPhaseWitnesses } from "./witnesses.js";
 export * from "./actions.js";
 export * from "./state.js";
 export * from "./model.js";
+export * from "./transitions.js";
 export * from "./invariants.js";
 export * from "./codec.js";
 export * from "./tla.js";

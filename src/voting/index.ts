@@ -11,3 +11,4 @@ export * from "./config.js";
 export * from "./invariants.js";
 export * from "./model.js";
 export * from "./state.js";
+export * from "./transitions.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { match } from "ts-pattern";
+import { transitionsOf } from "../action-table.js";
 import type { Model, TlaActionLabel } from "../protocol.js";
 import {
   type TlaValue,
@@ -21,58 +21,12 @@ import {
   tlaSeq,
   tlaSet,
 } from "../tla/value.js";
-import { type VotingAction, increaseMaxBal, voteFor } from "./actions.js";
+import type { VotingAction } from "./actions.js";
 import { votingCodec } from "./codec.js";
 import { type AcceptorSet, type VotingConfig, acceptorName, checkVotingConfig, hasAcceptor, valueName } from "./config.js";
 import { votingInvariants } from "./invariants.js";
-import { type VotingState, didNotVoteAt, initialState, voteBit, votedFor } from "./state.js";
-
-/** `step`, dispatched exhaustively over the action union. */
-export function votingStep(config: VotingConfig, s: VotingState, a: VotingAction): VotingState | undefined {
-  return match(a)
-    .with({ type: "IncreaseMaxBal" }, ({ a: acceptor, b }) => increaseMaxBal(config, s, acceptor, b))
-    .with({ type: "VoteFor" }, ({ a: acceptor, b, v, q, c, voter }) => voteFor(config, s, acceptor, b, v, q, c, voter))
-    .exhaustive();
-}
-
-/**
- * Calls `visit` for every enabled action of `s`, in the order of `Next`:
- * for each acceptor a and ballot b, `IncreaseMaxBal(a, b)`, then
- * `VoteFor(a, b, v)` for each value, once per quorum `Q`, ballot `c` and
- * voter that satisfy `ShowsSafeAt` (quorums in config order, `c` from -1
- * up, voters in order). The loops skip candidates only by guards the
- * action functions check anyway; the functions decide.
- */
-export function forEachVotingSuccessor(config: VotingConfig, s: VotingState, visit: (action: VotingAction, next: VotingState) => void): void {
-  const { acceptorCount, valueCount, maxBallot, quorums } = config;
-  for (let a = 0; a < acceptorCount; a++) {
-    for (let b = 0; b <= maxBallot; b++) {
-      const raised = increaseMaxBal(config, s, a, b);
-      if (raised !== undefined) visit({ type: "IncreaseMaxBal", a, b }, raised);
-      if (s.maxBal[a]! > b || !didNotVoteAt(s, a, b)) continue;
-      for (let v = 0; v < valueCount; v++) {
-        for (const q of quorums) {
-          if (!joined(s, q, b)) continue;
-          for (let c = -1; c < b; c++) {
-            for (let voter = c === -1 ? -1 : 0; voter < acceptorCount; voter++) {
-              if (voter >= 0 && !(hasAcceptor(q, voter) && votedFor(s, voter, c, v))) continue;
-              const w = voter === -1 ? null : voter;
-              const next = voteFor(config, s, a, b, v, q, c, w);
-              if (next !== undefined) visit({ type: "VoteFor", a, b, v, q, c, voter: w }, next);
-              if (c === -1) break;
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
-/** Every acceptor of `q` has moved on to `b` or beyond (ShowsSafeAt's first conjunct). */
-function joined(s: VotingState, q: AcceptorSet, b: number): boolean {
-  for (let a = 0; a < s.maxBal.length; a++) if (hasAcceptor(q, a) && s.maxBal[a]! < b) return false;
-  return true;
-}
+import { type VotingState, initialState, voteBit, votedFor } from "./state.js";
+import { votingTransitions } from "./transitions.js";
 
 function acceptorSetToTla(config: VotingConfig, set: AcceptorSet): TlaValue {
   const members: TlaValue[] = [];
@@ -171,8 +125,7 @@ export function votingModel(config: VotingConfig): Model<VotingState, VotingActi
     tlaModule: "Voting",
     tlaVariables: ["votes", "maxBal"],
     initialStates: () => [initialState(config.acceptorCount)],
-    forEachSuccessor: (s, visit) => forEachVotingSuccessor(config, s, visit),
-    step: (s, a) => votingStep(config, s, a),
+    ...transitionsOf(votingTransitions(config)),
     invariants,
     actionProperties: [],
     constraint: undefined,

@@ -13,16 +13,18 @@ import {
   None,
   hasMessage,
   initialState,
+  paxosActionTable,
   paxosContext,
-  paxosStep,
   phase1a,
   phase1b,
   phase2a,
   phase2b,
   referenceRules,
 } from "../../src/paxos/index.js";
+import { stepThrough } from "../../src/action-table.js";
 
 const ctx = paxosContext({ acceptorCount: 3, valueCount: 2, maxBallot: 2 }, referenceRules);
+const step = stepThrough(paxosActionTable(ctx));
 const init = initialState(3);
 const [a1, a2, a3] = [0, 1, 2];
 const [v1, v2] = [0, 1];
@@ -34,7 +36,7 @@ const q123 = 0b111;
 /** Runs actions from `s`, failing if one of them is not enabled. */
 function run(s: PaxosState, ...actions: PaxosAction[]): PaxosState {
   return actions.reduce((state, action) => {
-    const next = paxosStep(ctx, state, action);
+    const next = step(state, action);
     if (next === undefined) throw new Error(`not enabled: ${JSON.stringify(action)}`);
     return next;
   }, s);

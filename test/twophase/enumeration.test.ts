@@ -1,7 +1,8 @@
 /**
- * 2PC's hand-unrolled enumeration (model.ts `forEachSuccessor`, written for
- * speed) yields exactly what `step` yields over the list of every action,
- * in that list's order, on every reachable state of small configs.
+ * 2PC's enumeration (its fixed candidates' functions looked up in the
+ * action table once, for speed) yields exactly what `step` yields over the
+ * list of every action, in that list's order, on every reachable state of
+ * small configs.
  */
 import { describe, expect, it } from "vitest";
 import { twoPhaseActions, twoPhaseModel } from "../../src/twophase/index.js";
