@@ -85,43 +85,69 @@ export function successorsThrough<S, A extends TwinAction>(
   const { table, candidates } = transitions;
   const parts = fixedParts.get(candidates) as { readonly fixed: readonly A[]; readonly rest: Candidates<S, A> | undefined } | undefined;
   if (parts === undefined) return successorsOfCandidates(table, candidates);
-  const { fixed } = parts;
-  const performs = fixed.map((action) => performerOf(table, action.type));
-  const sites = callSites(fixed);
+  const performs = parts.fixed.map((action) => performerOf(table, action.type));
+  const fixedSuccessors = unrolled(parts.fixed, performs);
   const rest = parts.rest === undefined ? undefined : successorsOfCandidates(table, parts.rest);
-  return (state, visit) => {
-    for (let k = 0; k < fixed.length; k++) {
-      const action = fixed[k]!;
-      const perform = performs[k]!;
-      let next: S | undefined;
-      // One call site per action type, on purpose (for up to eight types):
-      // V8 inlines a function at a call site that has only ever seen that
-      // one, and calls out of line at a site that has seen several, which
-      // costs more than a 2PC step.
-      switch (sites[k]) {
-        case 0: next = perform(state, action); break;
-        case 1: next = perform(state, action); break;
-        case 2: next = perform(state, action); break;
-        case 3: next = perform(state, action); break;
-        case 4: next = perform(state, action); break;
-        case 5: next = perform(state, action); break;
-        case 6: next = perform(state, action); break;
-        default: next = perform(state, action);
-      }
-      if (next !== undefined) visit(action, next);
-    }
-    rest?.(state, visit);
-  };
+  return rest === undefined
+    ? fixedSuccessors
+    : (state, visit) => {
+        fixedSuccessors(state, visit);
+        rest(state, visit);
+      };
 }
 
-/** The call site of {@link successorsThrough} for each action: one a type, in order of first appearance, the eighth and later types sharing the last. */
-function callSites(actions: readonly TwinAction[]): Uint8Array {
-  const types: string[] = [];
-  return Uint8Array.from(actions, (action) => {
-    let index = types.indexOf(action.type);
-    if (index < 0) index = types.push(action.type) - 1;
-    return Math.min(index, 7);
+/**
+ * A run of the fixed candidates: `repeats` blocks of `period` actions whose
+ * types repeat block after block (2PC: the five actions of each RM).
+ */
+interface Run {
+  readonly start: number;
+  readonly period: number;
+  readonly repeats: number;
+}
+
+/** The fixed candidates cut into runs, each as long as it can be, preferring short periods. */
+function runsOf(types: readonly string[]): Run[] {
+  const runs: Run[] = [];
+  for (let start = 0; start < types.length; ) {
+    let best: Run = { start, period: 1, repeats: 1 };
+    for (let period = 1; period <= 16 && start + period <= types.length; period++) {
+      let repeats = 1;
+      while (start + (repeats + 1) * period <= types.length && types.slice(start, start + period).every((t, i) => types[start + repeats * period + i] === t)) repeats++;
+      if (repeats > 1 && repeats * period > best.repeats * best.period) best = { start, period, repeats };
+    }
+    runs.push(best);
+    start += best.period * best.repeats;
+  }
+  return runs;
+}
+
+/**
+ * The successors of the fixed candidates, tried in order by code generated
+ * for their list: a loop per run of repeating types, with one call site per
+ * type in it, as a hand-written enumeration has. V8 inlines a function at a
+ * call site that has only ever seen that one; a single loop over all
+ * candidates has one call site that sees every action's function and calls
+ * out of line, which on 2PC costs about as much as the step itself
+ * (measured). The generated text is made of indices only: the functions and
+ * actions are passed in as arguments, so nothing of the model becomes code.
+ */
+function unrolled<S, A extends TwinAction>(
+  fixed: readonly A[],
+  performs: readonly Perform<S, A>[],
+): (state: S, visit: (action: A, next: S) => void) => void {
+  const runs = runsOf(fixed.map((action) => action.type));
+  const functions: Perform<S, A>[] = [];
+  const body = runs.map(({ start, period, repeats }) => {
+    const calls = Array.from({ length: period }, (_, i) => {
+      const f = functions.push(performs[start + i]!) - 1;
+      return `next = f${f}(state, actions[k + ${i}]); if (next !== undefined) visit(actions[k + ${i}], next);`;
+    });
+    return `for (let k = ${start}; k < ${start + period * repeats}; k += ${period}) {\n    ${calls.join("\n    ")}\n  }`;
   });
+  const names = functions.map((_, f) => `f${f}`);
+  const make = new Function("actions", ...names, `return function fixedSuccessors(state, visit) {\n  let next;\n  ${body.join("\n  ")}\n};`);
+  return make(fixed, ...functions) as (state: S, visit: (action: A, next: S) => void) => void;
 }
 
 function successorsOfCandidates<S, A extends TwinAction>(
