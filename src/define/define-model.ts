@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type ActionTable, stepThrough } from "../action-table.js";
+import { type ActionTable, fixedThen, stepThrough, successorsThrough } from "../action-table.js";
 import type {
   ActionProperty,
   Invariant,
@@ -117,6 +117,9 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
 
   const kinds = Object.keys(definition.actions);
   const table: Record<string, (state: S, action: A) => S | undefined> = {};
+  // The candidates: the actions whose parameters are all schemas are the same in every state, listed once
+  // (while no action with a parameter read from the state comes before them); the others are enumerated per state.
+  const fixed: A[] = [];
   const enumerators: ((state: S, visit: (action: A) => void) => void)[] = [];
   const labels = new Map<string, (action: A) => TlaActionLabel>();
   for (const type of kinds) {
@@ -128,9 +131,10 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
     if (domains.some(isFromState)) {
       enumerators.push((state, visit) => forEachAssignment(state, names, domains, (values) => visit({ type, ...values } as unknown as A)));
     } else {
-      const fixed: A[] = [];
-      forEachAssignment(undefined as S, names, domains, (values) => fixed.push(Object.freeze({ type, ...values }) as unknown as A));
-      enumerators.push((_state, visit) => fixed.forEach((action) => visit(action)));
+      const actions: A[] = [];
+      forEachAssignment(undefined as S, names, domains, (values) => actions.push(Object.freeze({ type, ...values }) as unknown as A));
+      if (enumerators.length === 0) fixed.push(...actions);
+      else enumerators.push((_state, visit) => actions.forEach((action) => visit(action)));
     }
     labels.set(type, (action) => {
       const label: { params: [string, TlaValue][]; witnesses: [string, TlaValue][] } = { params: [], witnesses: [] };
@@ -143,8 +147,9 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
       return { name: type, ...label };
     });
   }
-  const candidates = (state: S, visit: (action: A) => void): void => enumerators.forEach((enumerate) => enumerate(state, visit));
+  const rest = enumerators.length === 0 ? undefined : (state: S, visit: (action: A) => void): void => enumerators.forEach((enumerate) => enumerate(state, visit));
   const actionTable = table as unknown as ActionTable<S, A>;
+  const transitions = { table: actionTable, candidates: fixedThen(fixed, rest) };
   const dispatch = stepThrough(actionTable);
   const codec = definition.codec ?? codecOf(schema);
 
@@ -154,12 +159,7 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
     tlaModule: definition.tla?.module ?? protocol,
     tlaVariables: variables,
     initialStates: () => definition.init,
-    forEachSuccessor(state, visit) {
-      candidates(state, (action) => {
-        const next = dispatch(state, action);
-        if (next !== undefined) visit(action, next);
-      });
-    },
+    forEachSuccessor: successorsThrough(transitions),
     step(state, action) {
       // A parameter read from the state must be one of the values it offers there, as in `\E m \in msgs`.
       const spec = definition.actions[action.type];
@@ -172,7 +172,7 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
       }
       return dispatch(state, action);
     },
-    transitions: { table: actionTable, candidates },
+    transitions,
     invariants: named(definition.invariants) as Invariant<S>[],
     actionProperties: named(definition.actionProperties) as ActionProperty<S, A>[],
     witnesses: named(definition.witnesses).map((w): Witness<S, A> => ({ kind: "state", ...w })),
