@@ -42,6 +42,14 @@ describe("tla-twin check on a module", () => {
     expect(r.stdout).toContain("6. Enter(proc2)");
   });
 
+  it("checks examples/raft-commit-alone.ts, the shipped Raft with one action replaced, and finds LeaderCompleteness broken", () => {
+    const r = run("check", "examples/raft-commit-alone.ts", "--preset", "elect", "--symmetry", "--json");
+    expect(r.code).toBe(1);
+    // 20 steps over 56,647 orbits: what the checker reported for this override when it was written
+    // (test/model-check/action-table.test.ts builds the same variant in code and expects the same 20).
+    expect(counts(r.stdout)).toEqual([56647, 404721, 21, "LeaderCompleteness"]);
+  });
+
   it("takes the module's options as flags", () => {
     // 288 / 1146 / 11: TLC's figures for spec/TwoPhase_rm3.cfg (spec/manifest.json).
     expect(counts(run("check", "examples/two-phase-commit.ts", "--rm", "3", "--json").stdout)).toEqual([288, 1146, 11, null]);

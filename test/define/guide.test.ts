@@ -15,7 +15,7 @@ const excerpts = [...guide.matchAll(/```ts\n\/\/ (examples\/[\w.-]+)\n([\s\S]*?)
 
 describe("docs/your-protocol.md", () => {
   it("quotes at least one excerpt of each example", () => {
-    expect(new Set(excerpts.map((e) => e.file))).toEqual(new Set(["examples/peterson.ts", "examples/two-phase-commit.ts", "examples/paxos.ts"]));
+    expect(new Set(excerpts.map((e) => e.file))).toEqual(new Set(["examples/peterson.ts", "examples/two-phase-commit.ts", "examples/paxos.ts", "examples/raft-commit-alone.ts"]));
   });
 
   it.each(excerpts.map((e, i) => [i + 1, e.file, e.code] as const))("excerpt %i is verbatim from %s", (_i, file, code) => {
