@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { match } from "ts-pattern";
 import type { AnyProtocol, Preset } from "../../src/protocol.js";
 import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
@@ -134,32 +135,32 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     { plan, source, checkDeadlock: !flags.on("no-deadlock"), maxStates, contractCheck: !flags.on("no-contract-check") },
     { onProgress: quiet ? undefined : progressPrinter(plan.mode), maxMemoryBytes, notice: (line) => console.error(`tla-twin: ${line}`) },
   );
-  switch (outcome.kind) {
-    case "breach": {
+  // One outcome each, matched exhaustively: a new kind of outcome fails to compile until it is reported.
+  return match(outcome)
+    .with({ kind: "breach" }, ({ breach }): never => {
       // A model that breaks its contract gives wrong answers silently: it is refused before the search.
-      const { rule, message, example } = outcome.breach;
-      throw new UsageError(`the model breaks its contract (${rule}): ${message}; for example in ${example} (--no-contract-check skips this check)`);
-    }
-    case "error":
+      throw new UsageError(`the model breaks its contract (${breach.rule}): ${breach.message}; for example in ${breach.example} (--no-contract-check skips this check)`);
+    })
+    .with({ kind: "error" }, (error): never => {
       // A snapshot that cannot be read or written while the search runs is the environment's doing, told in one line.
-      if (outcome.name === "CheckpointError") throw new EnvironmentError(outcome.message);
-      throw new InternalError(`the search failed: ${outcome.name}: ${outcome.message}`, outcome.stack);
-    case "abandoned": {
-      const abandoned = { model, config: options, variant: variant ?? null, reason: outcome.reason, detail: outcome.detail, last: outcome.last };
+      if (error.name === "CheckpointError") throw new EnvironmentError(error.message);
+      throw new InternalError(`the search failed: ${error.name}: ${error.message}`, error.stack);
+    })
+    .with({ kind: "abandoned" }, ({ reason, detail, last }) => {
+      const abandoned = { model, config: options, variant: variant ?? null, reason, detail, last };
       if (json) console.log(JSON.stringify(abandonedJsonReport(abandoned), null, 2));
       else for (const line of abandonedTextReport(abandoned)) console.log(line);
-      return exitCodeOfStop(outcome.reason, allowIncomplete);
-    }
-    case "result": {
-      const result = outcome.result;
+      return exitCodeOfStop(reason, allowIncomplete);
+    })
+    .with({ kind: "result" }, ({ result }) => {
       const saved = saveCounterexample(traceOutput, model, options, variant ?? null, result);
       const report = { model, config: options, variant: variant ?? null, plan, result, maxStates, traceOutput, saved, allowIncomplete };
       const unseen = result.violation === null && variant !== undefined ? variantNotShownHere(protocol, variant, options, origin.module ?? protocol.name) : undefined;
       if (json) console.log(JSON.stringify({ ...jsonReport(report), ...(unseen === undefined ? {} : { variantNote: unseen }) }, null, 2));
       else for (const line of [...textReport(report), ...(unseen === undefined ? [] : [unseen])]) console.log(line);
       return finishTraceOutput(saved, json, exitCodeOf(result, allowIncomplete));
-    }
-  }
+    })
+    .exhaustive();
 }
 
 /**
