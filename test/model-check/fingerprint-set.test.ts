@@ -5,6 +5,7 @@ import { fingerprint, fingerprintOut, fingerprintStep, prepareFingerprints } fro
 import { FingerprintSet, growthFactor, maxLoad } from "../../model-check/fingerprint-set.js";
 import { SharedFingerprintTable } from "../../model-check/shared-fingerprint-table.js";
 import { Random } from "../../model-check/random.js";
+import { FingerprintIndex } from "../../model-check/tlc/fingerprint-index.js";
 
 /** `count` distinct pseudo-random fingerprints from a fixed seed. */
 function randomFingerprints(count: number, seed: number): [number, number][] {
@@ -98,6 +99,28 @@ describe("DepthTable", () => {
     expect(table.size).toBe(10_001);
     expect(table.reach(1, 1, 3)).toBe(false);
     expect(table.reach(1, 1, 2)).toBe(true);
+  });
+
+  it("keeps every depth through its growths", () => {
+    const table = new DepthTable(16);
+    const fps = randomFingerprints(5_000, 6);
+    fps.forEach(([lo, hi], i) => table.reach(lo, hi, 1 + (i % 100)));
+    fps.forEach(([lo, hi], i) => {
+      expect(table.reach(lo, hi, 1 + (i % 100))).toBe(false);
+      expect(table.reach(lo, hi, i % 100)).toBe(i % 100 > 0);
+    });
+  });
+});
+
+describe("FingerprintIndex", () => {
+  it("numbers fingerprints densely in the order they come, through its growths", () => {
+    const index = new FingerprintIndex(16);
+    const fps = randomFingerprints(5_000, 7);
+    fps.forEach(([lo, hi], i) => expect(index.idOf(lo, hi)).toEqual({ id: i, added: true }));
+    fps.forEach(([lo, hi], i) => expect(index.idOf(lo, hi)).toEqual({ id: i, added: false }));
+    expect(index.size).toBe(5_000);
+    // A zero word is stored as 1, as in every fingerprint table.
+    expect(index.idOf(0, 0)).toEqual({ id: 5_000, added: true });
   });
 });
 
