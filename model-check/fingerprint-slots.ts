@@ -55,9 +55,8 @@ export function nextSlot(slot: number, capacity: number): number {
  * `from` to the first slot that holds the fingerprint or is empty. Returns
  * that slot when it holds the fingerprint, `-1 - slot` when it is empty
  * (where the fingerprint goes): one number, so that the caller need not
- * read the slot again. Throws when it comes round to `from` again, the
- * table full without it (only a shared table, which does not grow by
- * itself, can be).
+ * read the slot again. Throws when it has seen every slot, the table full
+ * without it (only a shared table, which does not grow by itself, can be).
  *
  * It also stops at a slot whose high word matches and whose low word is
  * still 0: only in a shared table, where another thread has claimed the
@@ -67,6 +66,8 @@ export function probe(slots: Int32Array, stride: number, capacity: number, lo: n
   // Word offsets as literals (1: high word, 0: low word) and no helper calls: the searches' hot loop
   // inlines this, and its size is taken from the compiler's inlining budget for the model's code.
   let slot = from;
+  // The second wrap past the last slot means every slot was seen: tested only when wrapping, off the common path.
+  let wrapped = false;
   for (;;) {
     const at = stride * slot;
     const slotHi = slots[at + 1]!;
@@ -75,8 +76,11 @@ export function probe(slots: Int32Array, stride: number, capacity: number, lo: n
       const slotLo = slots[at]!;
       if (slotLo === lo || slotLo === 0) return slot;
     }
-    if (++slot === capacity) slot = 0;
-    if (slot === from) throw tableFull();
+    if (++slot === capacity) {
+      if (wrapped) throw tableFull();
+      wrapped = true;
+      slot = 0;
+    }
   }
 }
 
