@@ -55,37 +55,37 @@ export function nextSlot(slot: number, capacity: number): number {
  * `from` to the first slot that holds the fingerprint or is empty. Returns
  * that slot when it holds the fingerprint, `-1 - slot` when it is empty
  * (where the fingerprint goes): one number, so that the caller need not
- * read the slot again. Throws when it has seen every slot, the table full
- * without it (only a shared table, which does not grow by itself, can be).
+ * read the slot again. Returns `capacity` when it has seen every slot, the
+ * table full without it (only a shared table, which does not grow by
+ * itself, can be).
  *
- * It also stops at a slot whose high word matches and whose low word is
- * still 0: only in a shared table, where another thread has claimed the
- * slot and not yet written the low word; that caller waits for the word.
+ * With `halfWritten` it also stops at a slot whose high word matches and
+ * whose low word is still 0: in a shared table, another thread has claimed
+ * the slot and not yet written the low word, and the caller waits for it.
  */
-export function probe(slots: Int32Array, stride: number, capacity: number, lo: number, hi: number, from: number): number {
-  // Word offsets as literals (1: high word, 0: low word) and no helper calls: the searches' hot loop
-  // inlines this, and its size is taken from the compiler's inlining budget for the model's code.
+export function probe(
+  slots: Int32Array,
+  stride: number,
+  capacity: number,
+  lo: number,
+  hi: number,
+  from: number,
+  halfWritten = false,
+): number {
+  // The searches' hot loop inlines this, so it is kept to the shape of a bare probe loop: word offsets as
+  // literals (1: high, 0: low), `halfWritten` a constant the compiler drops, the full-table test only where
+  // the probe wraps (a flag or a throw in the loop itself cost the single-threaded search several percent).
   let slot = from;
-  // The second wrap past the last slot means every slot was seen: tested only when wrapping, off the common path.
-  let wrapped = false;
   for (;;) {
-    const at = stride * slot;
-    const slotHi = slots[at + 1]!;
+    const slotHi = slots[stride * slot + 1]!;
     if (slotHi === 0) return -1 - slot;
-    if (slotHi === hi) {
-      const slotLo = slots[at]!;
-      if (slotLo === lo || slotLo === 0) return slot;
-    }
+    if (slotHi === hi && (slots[stride * slot] === lo || (halfWritten && slots[stride * slot] === 0))) return slot;
     if (++slot === capacity) {
-      if (wrapped) throw tableFull();
-      wrapped = true;
+      if (from < 0) return capacity;
+      from = -1;
       slot = 0;
     }
   }
-}
-
-function tableFull(): RangeError {
-  return new RangeError("the fingerprint table is full");
 }
 
 /**

@@ -48,7 +48,8 @@ export class SharedFingerprintTable {
     const capacity = this.capacity;
     let slot = homeSlot(lo, hi, capacity);
     for (;;) {
-      slot = probe(slots, keyWords, capacity, lo, hi, slot);
+      slot = probe(slots, keyWords, capacity, lo, hi, slot, true);
+      if (slot === capacity) throw new RangeError("the shared fingerprint table is full");
       let slotHi = hi;
       if (slot < 0) {
         slot = -1 - slot;
@@ -77,7 +78,8 @@ export class SharedFingerprintTable {
   has(lo: number, hi: number): boolean {
     lo = storedWord(lo);
     hi = storedWord(hi);
-    return probe(this.slots, keyWords, this.capacity, lo, hi, homeSlot(lo, hi, this.capacity)) >= 0;
+    const slot = probe(this.slots, keyWords, this.capacity, lo, hi, homeSlot(lo, hi, this.capacity), true);
+    return slot >= 0 && slot < this.capacity;
   }
 
   /** How many slots are in use (a full scan: for reports and tests, not the hot path). */
