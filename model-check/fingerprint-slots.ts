@@ -79,7 +79,11 @@ export function probe(
   for (;;) {
     const slotHi = slots[stride * slot + 1]!;
     if (slotHi === 0) return -1 - slot;
-    if (slotHi === hi && (slots[stride * slot] === lo || (halfWritten && slots[stride * slot] === 0))) return slot;
+    if (slotHi === hi) {
+      // One read of the low word: read twice, another thread could write it between the two reads.
+      const slotLo = slots[stride * slot]!;
+      if (slotLo === lo || (halfWritten && slotLo === 0)) return slot;
+    }
     if (++slot === capacity) {
       if (from < 0) return capacity;
       from = -1;
