@@ -14,7 +14,7 @@
  */
 import type { ActionProperty, Model, TwinAction } from "../src/protocol.js";
 import type { Found } from "./found.js";
-import { fingerprint, fingerprintOut, fingerprintStep, prepareFingerprints } from "./fingerprint.js";
+import { Fingerprinter } from "./fingerprint.js";
 import { noParent } from "./predecessor-log.js";
 import { type RefinementCheck, checkedActionProperties, refinementCheck } from "./refinement.js";
 import { WitnessTracker } from "./witnesses.js";
@@ -58,12 +58,31 @@ const Pending = {
   BrokenProperty: 2,
 } as const;
 
-/**
- * Words per pending successor: kind, ordinal, offset and length of its
- * encoding, its fingerprint, the fingerprint to look up; for a broken
- * property its index, for a state outside the constraint the index of the
- * first invariant it breaks (or -1).
- */
+/** The words of a pending successor's record, by offset. */
+const Field = {
+  /** What to do with it: a {@link Pending} value. */
+  Kind: 0,
+  /** Its position among the parent's successors. */
+  Ordinal: 1,
+  /** Where its encoding starts in the batch. */
+  Offset: 2,
+  /** Its encoding's length. */
+  Length: 3,
+  /** Its fingerprint. */
+  Lo: 4,
+  Hi: 5,
+  /** The fingerprint to look up: its own, or its symmetry representative's. */
+  LookupLo: 6,
+  LookupHi: 7,
+  /**
+   * Reuses the last word, as the kinds that need it have no fingerprint: a
+   * broken property's index, or for a state outside the constraint the
+   * index of the first invariant it breaks (or -1).
+   */
+  Index: 7,
+} as const;
+
+/** Words per pending successor. */
 const pendingStride = 8;
 
 /**
@@ -99,6 +118,7 @@ export class Expander<S, A extends TwinAction> {
 
   private readonly scratch: Int32Array;
   private readonly canonical: Int32Array;
+  private readonly fingerprinter: Fingerprinter;
   private readonly visit: (action: A, next: S) => void;
 
   // The state being expanded, read by `visit`, which is one closure for the
@@ -131,7 +151,7 @@ export class Expander<S, A extends TwinAction> {
     if (options.symmetry && model.symmetry === undefined) {
       throw new Error(`${model.protocol} has no symmetry reduction`);
     }
-    prepareFingerprints(model.codec.maxWords);
+    this.fingerprinter = new Fingerprinter(model.codec.maxWords);
     this.scratch = new Int32Array(model.codec.maxWords);
     this.canonical = new Int32Array(model.codec.maxWords);
     this.batchWords = new Int32Array(64 * model.codec.maxWords);
@@ -155,11 +175,12 @@ export class Expander<S, A extends TwinAction> {
     const inModel = model.constraint === undefined || model.constraint.holds(state);
     if (inModel) {
       const length = model.codec.encode(state, this.scratch, 0);
-      fingerprint(this.scratch, 0, length);
-      const lo = fingerprintOut[0]!;
-      const hi = fingerprintOut[1]!;
+      const fingerprinter = this.fingerprinter;
+      fingerprinter.of(this.scratch, 0, length);
+      const lo = fingerprinter.lo;
+      const hi = fingerprinter.hi;
       if (this.options.symmetry) this.canonicalFingerprint(state);
-      if (!this.visited.add(fingerprintOut[0]!, fingerprintOut[1]!)) return;
+      if (!this.visited.add(fingerprinter.lo, fingerprinter.hi)) return;
       this.states.store(noParent, index, this.scratch, 0, length, lo, hi);
       this.newStates++;
     }
@@ -200,7 +221,7 @@ export class Expander<S, A extends TwinAction> {
   private makeVisitor(): (action: A, next: S) => void {
     const { model } = this;
     const { codec, constraint } = model;
-    const { actionProperties, witnesses } = this;
+    const { actionProperties, witnesses, fingerprinter } = this;
     const propertyCount = actionProperties.length;
     const maxWords = codec.maxWords;
     return (action, next) => {
@@ -211,20 +232,20 @@ export class Expander<S, A extends TwinAction> {
       if (entry + pendingStride > this.pending.length) this.growPending();
       const pending = this.pending;
       this.pendingCount++;
-      pending[entry + 1] = ordinal;
+      pending[entry + Field.Ordinal] = ordinal;
       if (witnesses.pendingSteps > 0) witnesses.onStep(this.parentId, ordinal, this.stepsToSuccessors, this.parentState!, action, next);
       for (let p = 0; p < propertyCount; p++) {
         if (!actionProperties[p]!.holds(this.parentState!, action, next)) {
-          pending[entry] = Pending.BrokenProperty;
-          pending[entry + 7] = p;
+          pending[entry + Field.Kind] = Pending.BrokenProperty;
+          pending[entry + Field.Index] = p;
           this.halted = true;
           return;
         }
       }
       if (constraint !== undefined && !constraint.holds(next)) {
         // Checked now, reported in order when the successors are settled.
-        pending[entry] = Pending.Outside;
-        pending[entry + 7] = this.brokenInvariantIndex(next);
+        pending[entry + Field.Kind] = Pending.Outside;
+        pending[entry + Field.Index] = this.brokenInvariantIndex(next);
         if (witnesses.pendingStates > 0) witnesses.onState(this.parentId, ordinal, this.stepsToSuccessors, next);
         return;
       }
@@ -232,7 +253,7 @@ export class Expander<S, A extends TwinAction> {
       const batch = this.batchWords;
       const at = this.batchEnd;
       const length = codec.encode(next, batch, at);
-      const changed = fingerprintStep(
+      const changed = fingerprinter.step(
         this.parentWords,
         this.parentOffset,
         this.parentLength,
@@ -248,16 +269,16 @@ export class Expander<S, A extends TwinAction> {
         return;
       }
       entry = (this.pendingCount - 1) * pendingStride;
-      pending[entry] = Pending.Candidate;
-      pending[entry + 2] = at;
-      pending[entry + 3] = length;
-      pending[entry + 4] = fingerprintOut[0]!;
-      pending[entry + 5] = fingerprintOut[1]!;
+      pending[entry + Field.Kind] = Pending.Candidate;
+      pending[entry + Field.Offset] = at;
+      pending[entry + Field.Length] = length;
+      pending[entry + Field.Lo] = fingerprinter.lo;
+      pending[entry + Field.Hi] = fingerprinter.hi;
       this.batchEnd = at + length;
       if (this.options.symmetry) this.canonicalFingerprint(next);
       // The fingerprint to look up: the state's own, or its representative's.
-      pending[entry + 6] = fingerprintOut[0]!;
-      pending[entry + 7] = fingerprintOut[1]!;
+      pending[entry + Field.LookupLo] = fingerprinter.lo;
+      pending[entry + Field.LookupHi] = fingerprinter.hi;
     };
   }
 
@@ -271,27 +292,27 @@ export class Expander<S, A extends TwinAction> {
     // the next); the lookups below then mostly find their slots in cache.
     let touched = 0;
     for (let entry = 0; entry < count * pendingStride; entry += pendingStride) {
-      if (pending[entry] === Pending.Candidate) touched ^= visited.touch(pending[entry + 6]!, pending[entry + 7]!);
+      if (pending[entry + Field.Kind] === Pending.Candidate) touched ^= visited.touch(pending[entry + Field.LookupLo]!, pending[entry + Field.LookupHi]!);
     }
     this.touched ^= touched;
     for (let i = 0; i < count && this.found === undefined && !this.full; i++) {
       const entry = i * pendingStride;
-      const ordinal = pending[entry + 1]!;
-      switch (pending[entry]) {
+      const ordinal = pending[entry + Field.Ordinal]!;
+      switch (pending[entry + Field.Kind]) {
         case Pending.BrokenProperty:
-          this.found = { kind: "action-property", name: this.actionProperties[pending[entry + 7]!]!.name, parent: id, ordinal };
+          this.found = { kind: "action-property", name: this.actionProperties[pending[entry + Field.Index]!]!.name, parent: id, ordinal };
           break;
         case Pending.Outside: {
           // TLC checks invariants on states outside the constraint but never stores them.
-          const broken = pending[entry + 7]!;
+          const broken = pending[entry + Field.Index]!;
           if (broken >= 0) this.found = { kind: "invariant", name: invariants[broken]!.name, parent: id, ordinal };
           break;
         }
         case Pending.Candidate: {
-          if (!visited.add(pending[entry + 6]!, pending[entry + 7]!)) break;
-          const at = pending[entry + 2]!;
-          const length = pending[entry + 3]!;
-          states.store(id, ordinal, batchWords, at, length, pending[entry + 4]!, pending[entry + 5]!);
+          if (!visited.add(pending[entry + Field.LookupLo]!, pending[entry + Field.LookupHi]!)) break;
+          const at = pending[entry + Field.Offset]!;
+          const length = pending[entry + Field.Length]!;
+          states.store(id, ordinal, batchWords, at, length, pending[entry + Field.Lo]!, pending[entry + Field.Hi]!);
           this.newStates++;
           // Invariants are checked on new states only, rebuilt from their encoding: keeping every
           // successor object until here would cost more (they would outlive the young generation).
@@ -307,11 +328,11 @@ export class Expander<S, A extends TwinAction> {
     this.pendingCount = 0;
   }
 
-  /** Leaves the fingerprint of the state's symmetry representative in {@link fingerprintOut}. */
+  /** Leaves the fingerprint of the state's symmetry representative in the fingerprinter. */
   private canonicalFingerprint(state: S): void {
     const representative = this.model.symmetry!.representative(state);
     const length = this.model.codec.encode(representative, this.canonical, 0);
-    fingerprint(this.canonical, 0, length);
+    this.fingerprinter.of(this.canonical, 0, length);
   }
 
   private growPending(): void {

@@ -6,8 +6,10 @@
  * The fingerprint is Zobrist-style: the XOR, over every position `i` of the
  * encoding, of a 64-bit hash of the pair `(i, word)`, XORed with a hash of the
  * length. A successor's fingerprint is therefore its parent's with the terms
- * of the changed words swapped ({@link fingerprintStep}), which costs a
+ * of the changed words swapped ({@link Fingerprinter.step}), which costs a
  * comparison per word and a hash per changed word instead of a hash per word.
+ * A {@link Fingerprinter} computes them; each caller holds its own, which
+ * holds its last result.
  *
  * Each term is two independent 32-bit lanes, each a bijective mix (MurmurHash3's
  * finaliser) of the word XORed with a per-position seed, so two encodings that
@@ -17,9 +19,6 @@
  *
  * @module
  */
-
-/** Where the fingerprint functions leave their result: `[low word, high word]`. */
-export const fingerprintOut = new Int32Array(2);
 
 // Per-position seeds, from a fixed generator so that fingerprints are the
 // same in every run and every worker thread. Grown on demand.
@@ -39,10 +38,11 @@ function nextSeed(): number {
 }
 
 /**
- * Makes sure seeds exist for encodings of up to `maxWords` words. Called by
- * the searches once per model; the fingerprint functions assume it was.
+ * Makes sure seeds exist for encodings of up to `maxWords` words. The seeds
+ * are the one thing the fingerprinters share: the same in every one, and
+ * only ever extended.
  */
-export function prepareFingerprints(maxWords: number): void {
+function prepareSeeds(maxWords: number): void {
   const have = seedsLo.length;
   if (maxWords + 1 <= have) return;
   const size = Math.max(maxWords + 1, 2 * have, 16);
@@ -85,73 +85,82 @@ function termHi(i: number, w: number): number {
   return h ^ (h >>> 16);
 }
 
-/**
- * Fingerprints `length` words at `words[offset...]` into
- * {@link fingerprintOut}. Call {@link prepareFingerprints} with at least
- * `length` first.
- */
-export function fingerprint(words: Int32Array, offset: number, length: number): void {
-  if (length >= seedsLo.length) prepareFingerprints(length);
-  let lo = lengthLo[length]!;
-  let hi = lengthHi[length]!;
-  for (let i = 0; i < length; i++) {
-    const w = words[offset + i]!;
-    lo ^= termLo(i, w);
-    hi ^= termHi(i, w);
-  }
-  fingerprintOut[0] = lo;
-  fingerprintOut[1] = hi;
-}
+/** Computes fingerprints, leaving the last one in {@link lo} and {@link hi}. */
+export class Fingerprinter {
+  /** The low word of the last fingerprint computed. */
+  lo = 0;
+  /** The high word of the last fingerprint computed. */
+  hi = 0;
 
-/**
- * The fingerprint of a successor from its parent's: `parent` is the parent's
- * encoding (`parentLength` words at `parentOffset`) with fingerprint
- * `[parentLo, parentHi]`, `child` the successor's. Leaves the result in
- * {@link fingerprintOut} and returns how many words differ (0 when the
- * encodings are equal, i.e. the step leads back to the parent state).
- */
-export function fingerprintStep(
-  parent: Int32Array,
-  parentOffset: number,
-  parentLength: number,
-  parentLo: number,
-  parentHi: number,
-  child: Int32Array,
-  childOffset: number,
-  childLength: number,
-): number {
-  let lo = parentLo;
-  let hi = parentHi;
-  let changed = 0;
-  const common = parentLength < childLength ? parentLength : childLength;
-  for (let i = 0; i < common; i++) {
-    const was = parent[parentOffset + i]!;
-    const is = child[childOffset + i]!;
-    if (was !== is) {
-      lo ^= termLo(i, was) ^ termLo(i, is);
-      hi ^= termHi(i, was) ^ termHi(i, is);
-      changed++;
-    }
+  /** @param maxWords the longest encoding expected (longer ones are fingerprinted too, after a pause to draw seeds) */
+  constructor(maxWords: number) {
+    prepareSeeds(maxWords);
   }
-  if (parentLength !== childLength) {
-    if (childLength >= seedsLo.length) prepareFingerprints(childLength);
-    for (let i = common; i < parentLength; i++) {
+
+  /** Fingerprints `length` words at `words[offset...]`. */
+  of(words: Int32Array, offset: number, length: number): void {
+    if (length >= seedsLo.length) prepareSeeds(length);
+    let lo = lengthLo[length]!;
+    let hi = lengthHi[length]!;
+    for (let i = 0; i < length; i++) {
+      const w = words[offset + i]!;
+      lo ^= termLo(i, w);
+      hi ^= termHi(i, w);
+    }
+    this.lo = lo;
+    this.hi = hi;
+  }
+
+  /**
+   * The fingerprint of a successor from its parent's: `parent` is the
+   * parent's encoding (`parentLength` words at `parentOffset`) with
+   * fingerprint `[parentLo, parentHi]`, `child` the successor's. Returns how
+   * many words differ (0 when the encodings are equal, i.e. the step leads
+   * back to the parent state).
+   */
+  step(
+    parent: Int32Array,
+    parentOffset: number,
+    parentLength: number,
+    parentLo: number,
+    parentHi: number,
+    child: Int32Array,
+    childOffset: number,
+    childLength: number,
+  ): number {
+    let lo = parentLo;
+    let hi = parentHi;
+    let changed = 0;
+    const common = parentLength < childLength ? parentLength : childLength;
+    for (let i = 0; i < common; i++) {
       const was = parent[parentOffset + i]!;
-      lo ^= termLo(i, was);
-      hi ^= termHi(i, was);
-    }
-    for (let i = common; i < childLength; i++) {
       const is = child[childOffset + i]!;
-      lo ^= termLo(i, is);
-      hi ^= termHi(i, is);
+      if (was !== is) {
+        lo ^= termLo(i, was) ^ termLo(i, is);
+        hi ^= termHi(i, was) ^ termHi(i, is);
+        changed++;
+      }
     }
-    lo ^= lengthLo[parentLength]! ^ lengthLo[childLength]!;
-    hi ^= lengthHi[parentLength]! ^ lengthHi[childLength]!;
-    changed += Math.abs(parentLength - childLength) + 1;
+    if (parentLength !== childLength) {
+      if (childLength >= seedsLo.length) prepareSeeds(childLength);
+      for (let i = common; i < parentLength; i++) {
+        const was = parent[parentOffset + i]!;
+        lo ^= termLo(i, was);
+        hi ^= termHi(i, was);
+      }
+      for (let i = common; i < childLength; i++) {
+        const is = child[childOffset + i]!;
+        lo ^= termLo(i, is);
+        hi ^= termHi(i, is);
+      }
+      lo ^= lengthLo[parentLength]! ^ lengthLo[childLength]!;
+      hi ^= lengthHi[parentLength]! ^ lengthHi[childLength]!;
+      changed += Math.abs(parentLength - childLength) + 1;
+    }
+    this.lo = lo;
+    this.hi = hi;
+    return changed;
   }
-  fingerprintOut[0] = lo;
-  fingerprintOut[1] = hi;
-  return changed;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The visited set shared by the worker threads of a parallel search: the
- * same layout as {@link FingerprintSet} on a `SharedArrayBuffer`, with
- * lock-free inserts by atomic compare-and-swap.
+ * same layout and probe sequence as {@link FingerprintSet}
+ * (fingerprint-slots.ts) on a `SharedArrayBuffer`, with lock-free inserts
+ * by atomic compare-and-swap.
  *
  * A slot is claimed by swapping its high word from 0 to the fingerprint's;
  * the claimer then stores the low word. Stored words are never 0 (see
@@ -15,7 +16,9 @@
  *
  * @module
  */
-import { homeSlot, storedWord } from "./fingerprint-set.js";
+import { hiWord, homeSlot, keyWords, loWord, nextSlot, probe, storedWord } from "./fingerprint-slots.js";
+
+const bytesPerSlot = keyWords * Int32Array.BYTES_PER_ELEMENT;
 
 /** A fixed-capacity fingerprint table that several threads insert into at once. */
 export class SharedFingerprintTable {
@@ -27,8 +30,8 @@ export class SharedFingerprintTable {
   /** A new empty table of `capacity` slots, or a view of an existing one's `buffer`. */
   constructor(capacity: number, buffer?: SharedArrayBuffer) {
     this.capacity = capacity;
-    this.buffer = buffer ?? new SharedArrayBuffer(8 * capacity);
-    if (this.buffer.byteLength !== 8 * capacity) throw new RangeError("table buffer does not match its capacity");
+    this.buffer = buffer ?? new SharedArrayBuffer(bytesPerSlot * capacity);
+    if (this.buffer.byteLength !== bytesPerSlot * capacity) throw new RangeError("table buffer does not match its capacity");
     this.slots = new Int32Array(this.buffer);
   }
 
@@ -43,51 +46,46 @@ export class SharedFingerprintTable {
     hi = storedWord(hi);
     const slots = this.slots;
     const capacity = this.capacity;
-    let i = homeSlot(lo, hi, capacity);
-    let probes = 0;
+    let slot = homeSlot(lo, hi, capacity);
     for (;;) {
-      const at = 2 * i;
-      let slotHi = slots[at + 1]!;
-      if (slotHi === 0) {
-        slotHi = Atomics.compareExchange(slots, at + 1, 0, hi);
+      slot = probe(slots, keyWords, capacity, lo, hi, slot, true);
+      if (slot === capacity) throw new RangeError("the shared fingerprint table is full");
+      let slotHi = hi;
+      if (slot < 0) {
+        slot = -1 - slot;
+        slotHi = Atomics.compareExchange(slots, keyWords * slot + hiWord, 0, hi);
         if (slotHi === 0) {
-          Atomics.store(slots, at, lo);
+          Atomics.store(slots, keyWords * slot + loWord, lo);
           return true;
         }
       }
+      // Claimed by another thread, which may not have written the low word yet.
       if (slotHi === hi) {
-        let slotLo = slots[at]!;
-        while (slotLo === 0) slotLo = Atomics.load(slots, at);
+        let slotLo = slots[keyWords * slot + loWord]!;
+        while (slotLo === 0) slotLo = Atomics.load(slots, keyWords * slot + loWord);
         if (slotLo === lo) return false;
       }
-      if (++i === capacity) i = 0;
-      if (++probes === capacity) throw new RangeError("the shared fingerprint table is full");
+      slot = nextSlot(slot, capacity);
     }
   }
 
   /** Reads the home slot of a fingerprint, to have it fetched early (see `VisitedSet.touch`). */
   touch(lo: number, hi: number): number {
-    return this.slots[2 * homeSlot(storedWord(lo), storedWord(hi), this.capacity) + 1]!;
+    return this.slots[keyWords * homeSlot(storedWord(lo), storedWord(hi), this.capacity) + hiWord]!;
   }
 
   /** Whether the table holds a fingerprint (exact once no thread is inserting). */
   has(lo: number, hi: number): boolean {
     lo = storedWord(lo);
     hi = storedWord(hi);
-    const slots = this.slots;
-    let i = homeSlot(lo, hi, this.capacity);
-    for (;;) {
-      const slotHi = slots[2 * i + 1]!;
-      if (slotHi === 0) return false;
-      if (slotHi === hi && slots[2 * i] === lo) return true;
-      if (++i === this.capacity) i = 0;
-    }
+    const slot = probe(this.slots, keyWords, this.capacity, lo, hi, homeSlot(lo, hi, this.capacity), true);
+    return slot >= 0 && slot < this.capacity;
   }
 
   /** How many slots are in use (a full scan: for reports and tests, not the hot path). */
   countUsed(): number {
     let used = 0;
-    for (let at = 1; at < this.slots.length; at += 2) if (this.slots[at] !== 0) used++;
+    for (let at = hiWord; at < this.slots.length; at += keyWords) if (this.slots[at] !== 0) used++;
     return used;
   }
 
@@ -98,9 +96,9 @@ export class SharedFingerprintTable {
    */
   rehashSlice(old: SharedFingerprintTable, from: number, to: number): void {
     const source = old.slots;
-    for (let i = from; i < to; i++) {
-      const hi = source[2 * i + 1]!;
-      if (hi !== 0) this.add(source[2 * i]!, hi);
+    for (let slot = from; slot < to; slot++) {
+      const hi = source[keyWords * slot + hiWord]!;
+      if (hi !== 0) this.add(source[keyWords * slot + loWord]!, hi);
     }
   }
 }

@@ -18,7 +18,7 @@
 import type { ExternalStopReason, StopSignal } from "./stop.js";
 import type { Model, TwinAction } from "../src/protocol.js";
 import type { Progress } from "./bfs.js";
-import { fingerprint, fingerprintOut, prepareFingerprints } from "./fingerprint.js";
+import { Fingerprinter } from "./fingerprint.js";
 import { FingerprintSet } from "./fingerprint-set.js";
 import { Random } from "./random.js";
 import { replayPath } from "./replay.js";
@@ -62,7 +62,7 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
   const refinement = refines === undefined ? undefined : refinementCheck<S, A, unknown>(refines);
   // Along the walks only: a goal is witnessed when some simulated behaviour reaches it.
   const witnesses = new WitnessTracker(model);
-  prepareFingerprints(codec.maxWords);
+  const fingerprinter = new Fingerprinter(codec.maxWords);
   const seen = new FingerprintSet();
   const scratch = new Int32Array(codec.maxWords);
   const initialStates = model.initialStates();
@@ -76,8 +76,8 @@ export function simulate<S, A extends TwinAction>(model: Model<S, A>, options: S
 
   const remember = (state: S): void => {
     const length = codec.encode(state, scratch, 0);
-    fingerprint(scratch, 0, length);
-    seen.add(fingerprintOut[0]!, fingerprintOut[1]!);
+    fingerprinter.of(scratch, 0, length);
+    seen.add(fingerprinter.lo, fingerprinter.hi);
   };
   const brokenInvariant = (state: S): string | undefined => invariants.find((i) => !i.holds(state))?.name;
   const actions: A[] = [];

@@ -1,61 +1,40 @@
 /**
- * A map from 64-bit fingerprints to dense state ids (0, 1, 2, ...): an
- * open-addressing table over one `Int32Array` of `[lo, hi, id]` slots. The
- * bridge's explorer needs the id of every successor to name transitions,
- * which the checker's visited set does not keep.
+ * A map from 64-bit fingerprints to dense state ids (0, 1, 2, ...): a
+ * {@link FingerprintTable} of `[lo, hi, id]` slots. The bridge's explorer
+ * needs the id of every successor to name transitions, which the checker's
+ * visited set does not keep.
  *
  * @module
  */
+import { keyWords } from "../fingerprint-slots.js";
+import { FingerprintTable, type GrowthPolicy } from "../fingerprint-table.js";
 
-/** Fingerprint to id. A slot whose id is -1 is empty. */
-export class FingerprintIndex {
-  private slots: Int32Array;
-  private mask: number;
-  private count = 0;
+/** Where a slot keeps the id. */
+const idWord = keyWords;
+/** Words a slot: the fingerprint and the id. */
+const slotWords = keyWords + 1;
+
+/** Power-of-two capacities, doubled at 75% load. */
+const indexGrowth: GrowthPolicy = { maxLoad: 0.75, growthFactor: 2 };
+
+/** Fingerprint to id. */
+export class FingerprintIndex extends FingerprintTable {
+  protected override get stride(): number {
+    return slotWords;
+  }
 
   constructor(capacity = 1 << 12) {
     let size = 16;
     while (size < capacity) size *= 2;
-    this.slots = new Int32Array(3 * size).fill(-1);
-    this.mask = size - 1;
-  }
-
-  get size(): number {
-    return this.count;
+    super(size, indexGrowth);
   }
 
   /** The id of the fingerprint, adding it with the next id when it is new; `added` says which. */
   idOf(lo: number, hi: number): { id: number; added: boolean } {
-    if (4 * (this.count + 1) > 3 * (this.mask + 1)) this.grow();
-    const at = this.find(lo, hi);
-    const slots = this.slots;
-    if (slots[at + 2] !== -1) return { id: slots[at + 2]!, added: false };
-    slots[at] = lo;
-    slots[at + 1] = hi;
-    slots[at + 2] = this.count;
-    return { id: this.count++, added: true };
-  }
-
-  private find(lo: number, hi: number): number {
-    const slots = this.slots;
-    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & this.mask;
-    for (;;) {
-      const at = 3 * i;
-      if (slots[at + 2] === -1 || (slots[at] === lo && slots[at + 1] === hi)) return at;
-      i = (i + 1) & this.mask;
-    }
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.mask = 2 * this.mask + 1;
-    this.slots = new Int32Array(3 * (this.mask + 1)).fill(-1);
-    for (let at = 0; at < old.length; at += 3) {
-      if (old[at + 2] === -1) continue;
-      const to = this.find(old[at]!, old[at + 1]!);
-      this.slots[to] = old[at]!;
-      this.slots[to + 1] = old[at + 1]!;
-      this.slots[to + 2] = old[at + 2]!;
-    }
+    const slot = this.findOrAdd(lo, hi);
+    if (slot >= 0) return { id: this.slots[this.stride * slot + idWord]!, added: false };
+    const id = this.size - 1;
+    this.slots[this.stride * (-1 - slot) + idWord] = id;
+    return { id, added: true };
   }
 }

@@ -12,7 +12,7 @@
  * @module
  */
 import type { AnyModel, TwinAction } from "../../src/protocol.js";
-import { fingerprint, fingerprintOut } from "../fingerprint.js";
+import { Fingerprinter } from "../fingerprint.js";
 import { type Key64, KeyList, type SortedKeys, edgeKey, labelText, sha256Key, stateKey } from "./digest.js";
 import type { StopReason, StopSignal } from "../stop.js";
 import { FingerprintIndex } from "./fingerprint-index.js";
@@ -137,6 +137,7 @@ function* graphExploration(model: AnyModel, options: ExploreOptions, bounds: Exp
   const maxStates = bounds.maxStates ?? Number.POSITIVE_INFINITY;
   const index = new FingerprintIndex();
   const scratch = new Int32Array(codec.maxWords);
+  const fingerprinter = new Fingerprinter(codec.maxWords);
   const labelOf = twinLabeler(model);
   let keyHi = new Uint32Array(1 << 12);
   let keyLo = new Uint32Array(1 << 12);
@@ -152,8 +153,8 @@ function* graphExploration(model: AnyModel, options: ExploreOptions, bounds: Exp
   // The id of a state that satisfies the constraint, storing it when it is new.
   const admit = (state: unknown): number => {
     const length = codec.encode(state, scratch, 0);
-    fingerprint(scratch, 0, length);
-    const { id, added } = index.idOf(fingerprintOut[0]!, fingerprintOut[1]!);
+    fingerprinter.of(scratch, 0, length);
+    const { id, added } = index.idOf(fingerprinter.lo, fingerprinter.hi);
     if (added) {
       if (id >= keyHi.length) {
         const hi = new Uint32Array(keyHi.length * 2);
@@ -197,8 +198,8 @@ function* graphExploration(model: AnyModel, options: ExploreOptions, bounds: Exp
         yield;
       }
       const length = codec.encode(state, scratch, 0);
-      fingerprint(scratch, 0, length);
-      const fromId = index.idOf(fingerprintOut[0]!, fingerprintOut[1]!).id;
+      fingerprinter.of(scratch, 0, length);
+      const fromId = index.idOf(fingerprinter.lo, fingerprinter.hi).id;
       const from: Key64 = { hi: keyHi[fromId]!, lo: keyLo[fromId]! };
       model.forEachSuccessor(state, (action, next) => {
         generated++;

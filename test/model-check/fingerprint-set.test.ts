@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DepthTable } from "../../model-check/depth-table.js";
-import { fingerprint, fingerprintOut, fingerprintStep, prepareFingerprints } from "../../model-check/fingerprint.js";
+import { Fingerprinter } from "../../model-check/fingerprint.js";
 import { FingerprintSet, growthFactor, maxLoad } from "../../model-check/fingerprint-set.js";
 import { SharedFingerprintTable } from "../../model-check/shared-fingerprint-table.js";
 import { Random } from "../../model-check/random.js";
+import { FingerprintIndex } from "../../model-check/tlc/fingerprint-index.js";
 
 /** `count` distinct pseudo-random fingerprints from a fixed seed. */
 function randomFingerprints(count: number, seed: number): [number, number][] {
@@ -99,9 +100,34 @@ describe("DepthTable", () => {
     expect(table.reach(1, 1, 3)).toBe(false);
     expect(table.reach(1, 1, 2)).toBe(true);
   });
+
+  it("keeps every depth through its growths", () => {
+    const table = new DepthTable(16);
+    const fps = randomFingerprints(5_000, 6);
+    fps.forEach(([lo, hi], i) => table.reach(lo, hi, 1 + (i % 100)));
+    fps.forEach(([lo, hi], i) => {
+      expect(table.reach(lo, hi, 1 + (i % 100))).toBe(false);
+      expect(table.reach(lo, hi, i % 100)).toBe(true);
+    });
+  });
 });
 
-describe("fingerprint", () => {
+describe("FingerprintIndex", () => {
+  it("numbers fingerprints densely in the order they come, through its growths", () => {
+    const index = new FingerprintIndex(16);
+    const fps = randomFingerprints(5_000, 7);
+    fps.forEach(([lo, hi], i) => expect(index.idOf(lo, hi)).toEqual({ id: i, added: true }));
+    fps.forEach(([lo, hi], i) => expect(index.idOf(lo, hi)).toEqual({ id: i, added: false }));
+    expect(index.size).toBe(5_000);
+    // A zero word is stored as 1, as in every fingerprint table.
+    expect(index.idOf(0, 0)).toEqual({ id: 5_000, added: true });
+  });
+});
+
+describe("Fingerprinter", () => {
+  const fingerprinter = new Fingerprinter(12);
+  const fingerprint = (words: Int32Array, offset: number, length: number) => fingerprinter.of(words, offset, length);
+  const last = () => `${fingerprinter.lo},${fingerprinter.hi}`;
   it("is deterministic and depends on every word and on the length", () => {
     const seen = new Set<string>();
     const words = new Int32Array([1, 2, 3, 0]);
@@ -115,40 +141,39 @@ describe("fingerprint", () => {
     ];
     for (const [w, n] of variants) {
       fingerprint(w, 0, n);
-      seen.add(`${fingerprintOut[0]},${fingerprintOut[1]}`);
+      seen.add(last());
     }
     expect(seen.size).toBe(variants.length);
     fingerprint(words, 0, 3);
-    const again = `${fingerprintOut[0]},${fingerprintOut[1]}`;
+    const again = last();
     expect(seen.has(again)).toBe(true);
   });
 
   it("gives different fingerprints to encodings that differ in one word", () => {
     const base = new Int32Array(8);
     fingerprint(base, 0, 8);
-    const original = fingerprintOut.join();
+    const original = last();
     for (let i = 0; i < 8; i++) {
       for (const w of [1, -1, 0x7fffffff, 12345]) {
         const changed = base.slice();
         changed[i] = w;
         fingerprint(changed, 0, 8);
-        expect(fingerprintOut.join()).not.toBe(original);
+        expect(last()).not.toBe(original);
       }
     }
   });
 
   it("updated incrementally from a parent's equals the fingerprint computed from scratch (fast-check, seed 42)", () => {
-    prepareFingerprints(12);
     const encoding = fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 12 });
     fc.assert(
       fc.property(encoding, encoding, (parentWords, childWords) => {
         const parent = Int32Array.from(parentWords);
         const child = Int32Array.from(childWords);
         fingerprint(child, 0, child.length);
-        const fromScratch = fingerprintOut.join();
+        const fromScratch = last();
         fingerprint(parent, 0, parent.length);
-        const changed = fingerprintStep(parent, 0, parent.length, fingerprintOut[0]!, fingerprintOut[1]!, child, 0, child.length);
-        expect(fingerprintOut.join()).toBe(fromScratch);
+        const changed = fingerprinter.step(parent, 0, parent.length, fingerprinter.lo, fingerprinter.hi, child, 0, child.length);
+        expect(last()).toBe(fromScratch);
         const equal = parentWords.length === childWords.length && parentWords.every((w, i) => w === childWords[i]);
         expect(changed === 0).toBe(equal);
       }),
