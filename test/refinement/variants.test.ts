@@ -7,7 +7,7 @@
  * the mistake (shared-promise) or catch it only later (commit-one-short).
  * Also the two older variants that the refinement, when checked, catches
  * first. Lengths come from the checker (bfs here, and the CLI runs in
- * cli.test.ts) and from TLC (tlc.test.ts reruns every TLC figure below).
+ * test/model-check/cli/check-refinement.test.ts) and from TLC (tlc.test.ts reruns every TLC figure below).
  */
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../model-check/bfs.js";

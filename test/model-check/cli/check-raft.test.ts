@@ -5,8 +5,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readManifest } from "../../model-check/manifest.js";
-import { projectRoot } from "../../model-check/project-root.js";
+import { readManifest } from "../../../model-check/manifest.js";
+import { projectRoot } from "../../../model-check/project-root.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 

@@ -4,9 +4,9 @@
  * back (with tla-twin's reader of TLC's values) to the same value.
  */
 import { describe, expect, it } from "vitest";
-import { isTlaIdentifier, modulesForExpressions, tlaExpression, tlaStringLiteral } from "../../model-check/trace-formats/tla-expression.js";
-import { parseTlaValue } from "../../src/tla/parse.js";
-import { tlaBool, tlaFunction, tlaInt, tlaModelValue, tlaRecord, tlaSeq, tlaSet, tlaString, tlaEquals } from "../../src/tla/value.js";
+import { isTlaIdentifier, modulesForExpressions, tlaExpression, tlaStringLiteral } from "../../../model-check/trace-formats/tla-expression.js";
+import { parseTlaValue } from "../../../src/tla/parse.js";
+import { tlaBool, tlaFunction, tlaInt, tlaModelValue, tlaRecord, tlaSeq, tlaSet, tlaString, tlaEquals } from "../../../src/tla/value.js";
 
 describe("tlaExpression", () => {
   it.each([

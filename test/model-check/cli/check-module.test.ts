@@ -7,8 +7,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
-import { findTlcTools } from "../../model-check/tlc/tools.js";
+import { projectRoot } from "../../../model-check/project-root.js";
+import { findTlcTools } from "../../../model-check/tlc/tools.js";
 
 const root = projectRoot();
 const bin = join(root, "dist", "model-check", "cli", "bin.js");

@@ -12,12 +12,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
-import { parseTraceModule } from "../../model-check/tlc/tlc-files.js";
-import { runSany } from "../../model-check/tlc/tlc-run.js";
-import { findTlcTools } from "../../model-check/tlc/tools.js";
-import { SpecWorkdir } from "../../model-check/tlc/workdir.js";
-import { itfProblems } from "../support/itf-oracle.js";
+import { projectRoot } from "../../../model-check/project-root.js";
+import { parseTraceModule } from "../../../model-check/tlc/tlc-files.js";
+import { runSany } from "../../../model-check/tlc/tlc-run.js";
+import { findTlcTools } from "../../../model-check/tlc/tools.js";
+import { SpecWorkdir } from "../../../model-check/tlc/workdir.js";
+import { itfProblems } from "../../support/itf-oracle.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 const dir = mkdtempSync(join(tmpdir(), "tla-twin-trace-out-"));

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
+import { projectRoot } from "../../../model-check/project-root.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 

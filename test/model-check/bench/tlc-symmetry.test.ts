@@ -7,9 +7,9 @@
  * Needs Java and the TLC jar (TLA2TOOLS_JAR or ~/.cache/tla-twin/tla2tools.jar).
  */
 import { describe, expect, it } from "vitest";
-import { bfs } from "../../model-check/bfs.js";
-import { findTlcJar, runTlc } from "../../model-check/bench/tlc.js";
-import { twoPhaseModel, twoPhaseTlcConfig } from "../../src/twophase/index.js";
+import { bfs } from "../../../model-check/bfs.js";
+import { findTlcJar, runTlc } from "../../../model-check/bench/tlc.js";
+import { twoPhaseModel, twoPhaseTlcConfig } from "../../../src/twophase/index.js";
 
 const lookup = findTlcJar();
 const jar = "jar" in lookup ? lookup.jar : undefined;

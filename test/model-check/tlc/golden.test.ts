@@ -8,13 +8,13 @@
  * with TLA_TWIN_GOLDEN_ALL=1 (see README).
  */
 import { describe, expect, it } from "vitest";
-import { manifestEntry, readManifest } from "../../model-check/manifest.js";
-import { crossCheckCommand } from "../../model-check/tlc/crosscheck.js";
-import { checkGoldenSources, compareWithGolden, goldenCommand, readGolden } from "../../model-check/tlc/golden.js";
-import { formatChecks } from "../../model-check/tlc/report-text.js";
-import { shippedPresets } from "../../model-check/tlc/targets.js";
-import { twoPhase } from "../../src/twophase/index.js";
-import { twoPhaseWithWrongAbort } from "../support/broken-twophase.js";
+import { manifestEntry, readManifest } from "../../../model-check/manifest.js";
+import { crossCheckCommand } from "../../../model-check/tlc/crosscheck.js";
+import { checkGoldenSources, compareWithGolden, goldenCommand, readGolden } from "../../../model-check/tlc/golden.js";
+import { formatChecks } from "../../../model-check/tlc/report-text.js";
+import { shippedPresets } from "../../../model-check/tlc/targets.js";
+import { twoPhase } from "../../../src/twophase/index.js";
+import { twoPhaseWithWrongAbort } from "../../support/broken-twophase.js";
 
 const all = process.env["TLA_TWIN_GOLDEN_ALL"] === "1";
 /** Raft small's comparison (11.0 million transitions, 22.8 million generated) takes about four minutes on two cores. */

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cachedJarPath, findTlcTools, pinnedTlcRelease } from "../../model-check/tlc/tools.js";
+import { cachedJarPath, findTlcTools, pinnedTlcRelease } from "../../../model-check/tlc/tools.js";
 
 function sandbox() {
   const root = mkdtempSync(join(tmpdir(), "tla-twin-tools-"));

@@ -12,9 +12,9 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
-import { findTlcTools } from "../../model-check/tlc/tools.js";
-import { runningInGroup } from "../support/process-group.js";
+import { projectRoot } from "../../../model-check/project-root.js";
+import { findTlcTools } from "../../../model-check/tlc/tools.js";
+import { runningInGroup } from "../../support/process-group.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 const lookup = findTlcTools();

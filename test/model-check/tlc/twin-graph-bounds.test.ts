@@ -7,10 +7,10 @@
  * and 1,745,408 with 8.
  */
 import { describe, expect, it } from "vitest";
-import { StopSignal } from "../../model-check/stop.js";
-import { chunkStates, exploreTwinGraph, exploreTwinGraphBounded } from "../../model-check/tlc/twin-graph.js";
-import type { AnyModel } from "../../src/protocol.js";
-import { twoPhase } from "../../src/twophase/index.js";
+import { StopSignal } from "../../../model-check/stop.js";
+import { chunkStates, exploreTwinGraph, exploreTwinGraphBounded } from "../../../model-check/tlc/twin-graph.js";
+import type { AnyModel } from "../../../src/protocol.js";
+import { twoPhase } from "../../../src/twophase/index.js";
 
 const rm = (n: number) => twoPhase.model({ rm: n }) as AnyModel;
 

@@ -5,12 +5,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { specDir } from "../../model-check/project-root.js";
-import { cfgSections, constantSections, initAndNext, modelValueSets, normalizedCfg } from "../../model-check/tlc/cfg.js";
-import { traceCheckModule } from "../../model-check/tlc/trace-check.js";
-import { randomTwinBehaviours } from "../../model-check/tlc/twin-behaviours.js";
-import { twoPhase } from "../../src/twophase/index.js";
-import { tlcModelOf } from "../../src/protocol.js";
+import { specDir } from "../../../model-check/project-root.js";
+import { cfgSections, constantSections, initAndNext, modelValueSets, normalizedCfg } from "../../../model-check/tlc/cfg.js";
+import { traceCheckModule } from "../../../model-check/tlc/trace-check.js";
+import { randomTwinBehaviours } from "../../../model-check/tlc/twin-behaviours.js";
+import { twoPhase } from "../../../src/twophase/index.js";
+import { tlcModelOf } from "../../../src/protocol.js";
 
 describe("config files", () => {
   const cfg = "\\* a comment\nCONSTANTS RM = {r1, r2} (* block\ncomment *) Nil = Nil\n  Max = 3\nINIT MyInit NEXT MyNext\nINVARIANT TypeOK\n";

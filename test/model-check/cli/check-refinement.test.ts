@@ -13,14 +13,14 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bfs } from "../../model-check/bfs.js";
-import { dfs } from "../../model-check/dfs.js";
-import { parallelBfs } from "../../model-check/parallel/parallel-bfs.js";
-import { projectRoot } from "../../model-check/project-root.js";
-import { simulate } from "../../model-check/simulate.js";
-import { resolveOptions } from "../../src/protocol.js";
-import { paxos } from "../../src/paxos/index.js";
-import { twoPhase } from "../../src/twophase/index.js";
+import { bfs } from "../../../model-check/bfs.js";
+import { dfs } from "../../../model-check/dfs.js";
+import { parallelBfs } from "../../../model-check/parallel/parallel-bfs.js";
+import { projectRoot } from "../../../model-check/project-root.js";
+import { simulate } from "../../../model-check/simulate.js";
+import { resolveOptions } from "../../../src/protocol.js";
+import { paxos } from "../../../src/paxos/index.js";
+import { twoPhase } from "../../../src/twophase/index.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 

@@ -3,15 +3,15 @@
  * to the same states and actions.
  */
 import { describe, expect, it } from "vitest";
-import { bfs } from "../../model-check/bfs.js";
-import { parseTraceModule } from "../../model-check/tlc/tlc-files.js";
-import { type ItfValue, itfToTla, tlaToItf, traceToItf } from "../../model-check/trace-formats/itf.js";
-import { traceToTla } from "../../model-check/trace-formats/tla.js";
-import { formatActionLabel } from "../../model-check/format.js";
-import type { AnyModel } from "../../src/protocol.js";
-import { parseTlaValue } from "../../src/tla/parse.js";
-import { field, tlaEquals } from "../../src/tla/value.js";
-import { twoPhase } from "../../src/twophase/index.js";
+import { bfs } from "../../../model-check/bfs.js";
+import { parseTraceModule } from "../../../model-check/tlc/tlc-files.js";
+import { type ItfValue, itfToTla, tlaToItf, traceToItf } from "../../../model-check/trace-formats/itf.js";
+import { traceToTla } from "../../../model-check/trace-formats/tla.js";
+import { formatActionLabel } from "../../../model-check/format.js";
+import type { AnyModel } from "../../../src/protocol.js";
+import { parseTlaValue } from "../../../src/tla/parse.js";
+import { field, tlaEquals } from "../../../src/tla/value.js";
+import { twoPhase } from "../../../src/twophase/index.js";
 
 const model: AnyModel = twoPhase.model({ rm: 3 }, "commit-before-all-prepared") as AnyModel;
 const violation = bfs(model, { checkDeadlock: true }).violation!;

@@ -7,17 +7,17 @@
  */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { specDir } from "../../model-check/project-root.js";
-import { crossCheck, defaultCrossCheckSettings } from "../../model-check/tlc/crosscheck.js";
-import { formatChecks } from "../../model-check/tlc/report-text.js";
-import { runSany } from "../../model-check/tlc/tlc-run.js";
-import { findTlcTools } from "../../model-check/tlc/tools.js";
-import { checkTwinBehaviours } from "../../model-check/tlc/trace-check.js";
-import { randomTwinBehaviours } from "../../model-check/tlc/twin-behaviours.js";
-import { SpecWorkdir } from "../../model-check/tlc/workdir.js";
-import { traceToTla } from "../../model-check/trace-formats/tla.js";
-import { twoPhase } from "../../src/twophase/index.js";
-import { twoPhaseWithWrongAbort } from "../support/broken-twophase.js";
+import { specDir } from "../../../model-check/project-root.js";
+import { crossCheck, defaultCrossCheckSettings } from "../../../model-check/tlc/crosscheck.js";
+import { formatChecks } from "../../../model-check/tlc/report-text.js";
+import { runSany } from "../../../model-check/tlc/tlc-run.js";
+import { findTlcTools } from "../../../model-check/tlc/tools.js";
+import { checkTwinBehaviours } from "../../../model-check/tlc/trace-check.js";
+import { randomTwinBehaviours } from "../../../model-check/tlc/twin-behaviours.js";
+import { SpecWorkdir } from "../../../model-check/tlc/workdir.js";
+import { traceToTla } from "../../../model-check/trace-formats/tla.js";
+import { twoPhase } from "../../../src/twophase/index.js";
+import { twoPhaseWithWrongAbort } from "../../support/broken-twophase.js";
 
 const lookup = findTlcTools();
 if (!lookup.ok) console.log(`Live TLC cross-checks skipped: ${lookup.reason}`);

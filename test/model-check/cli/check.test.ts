@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
+import { projectRoot } from "../../../model-check/project-root.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
@@ -49,16 +49,6 @@ describe("tla-twin check", () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
-  });
-});
-
-describe("tla-twin list", () => {
-  it("shows protocols, presets and variants", () => {
-    const r = run("list");
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain("twophase: Two-Phase Commit");
-    expect(r.stdout).toContain("preset rm3");
-    expect(r.stdout).toContain("variant commit-before-all-prepared");
   });
 });
 

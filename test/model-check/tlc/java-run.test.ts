@@ -9,10 +9,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
-import { StopSignal } from "../../model-check/stop.js";
-import { runJava } from "../../model-check/tlc/java.js";
-import { runningInGroup } from "../support/process-group.js";
+import { projectRoot } from "../../../model-check/project-root.js";
+import { StopSignal } from "../../../model-check/stop.js";
+import { runJava } from "../../../model-check/tlc/java.js";
+import { runningInGroup } from "../../support/process-group.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tla-twin-java-run-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { manifestEntry, readManifest } from "../../model-check/manifest.js";
-import { projectRoot } from "../../model-check/project-root.js";
-import { paxosModel, paxosVariants } from "../../src/paxos/index.js";
+import { manifestEntry, readManifest } from "../../../model-check/manifest.js";
+import { projectRoot } from "../../../model-check/project-root.js";
+import { paxosModel, paxosVariants } from "../../../src/paxos/index.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 

@@ -1,14 +1,14 @@
 /**
  * `tla-twin crosscheck` as a user meets it when something is wrong (one line,
  * exit code 2), and `tla-twin check --trace-format` with --json. The cross-checks
- * themselves are in test/tlc/.
+ * themselves are in test/model-check/tlc/.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
+import { projectRoot } from "../../../model-check/project-root.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
@@ -52,7 +52,7 @@ describe("tla-twin crosscheck: errors are one line and exit code 2", () => {
 describe("tla-twin check --trace-format", () => {
   const broken = ["check", "twophase", "--variant", "commit-before-all-prepared", "--quiet"];
 
-  it("itf and tla need --out in text mode (test/cli/trace-out.test.ts tests --out)", () => {
+  it("itf and tla need --out in text mode (check-trace-out.test.ts tests --out)", () => {
     expectOneLineError(run([...broken, "--trace-format", "itf"]), /--trace-format itf needs --out FILE/);
     expectOneLineError(run([...broken, "--trace-format", "tla"]), /--trace-format tla needs --out FILE/);
   });

@@ -8,8 +8,8 @@
  * parameters, printed when TLC has no rates to show yet).
  */
 import { describe, expect, it } from "vitest";
-import { measure } from "../../model-check/bench/measure.js";
-import { parseTlcCounts, parseTlcProgress } from "../../model-check/bench/tlc.js";
+import { measure } from "../../../model-check/bench/measure.js";
+import { parseTlcCounts, parseTlcProgress } from "../../../model-check/bench/tlc.js";
 
 describe("reading TLC's output", () => {
   it("reads a progress report with rates", () => {

@@ -15,21 +15,21 @@
  * RMs, Paxos a3v2b1, Raft with one server, max-term 2 and max-log 1.
  */
 import { describe, expect, it } from "vitest";
-import { bfs } from "../../model-check/bfs.js";
-import { parseTraceModule } from "../../model-check/tlc/tlc-files.js";
-import { runSany } from "../../model-check/tlc/tlc-run.js";
-import { findTlcTools } from "../../model-check/tlc/tools.js";
-import { checkTwinBehaviours } from "../../model-check/tlc/trace-check.js";
-import { SpecWorkdir } from "../../model-check/tlc/workdir.js";
-import { zooJob } from "../../model-check/tlc/zoo-check.js";
-import { traceToItf } from "../../model-check/trace-formats/itf.js";
-import { traceToTla } from "../../model-check/trace-formats/tla.js";
-import { type AnyModel, type AnyProtocol, resolveOptions, tlcModelOf } from "../../src/protocol.js";
-import { field, tlaEquals } from "../../src/tla/value.js";
-import { paxos } from "../../src/paxos/index.js";
-import { raft } from "../../src/raft/index.js";
-import { twoPhase } from "../../src/twophase/index.js";
-import { itfProblems, itfValueToTla } from "../support/itf-oracle.js";
+import { bfs } from "../../../model-check/bfs.js";
+import { parseTraceModule } from "../../../model-check/tlc/tlc-files.js";
+import { runSany } from "../../../model-check/tlc/tlc-run.js";
+import { findTlcTools } from "../../../model-check/tlc/tools.js";
+import { checkTwinBehaviours } from "../../../model-check/tlc/trace-check.js";
+import { SpecWorkdir } from "../../../model-check/tlc/workdir.js";
+import { zooJob } from "../../../model-check/tlc/zoo-check.js";
+import { traceToItf } from "../../../model-check/trace-formats/itf.js";
+import { traceToTla } from "../../../model-check/trace-formats/tla.js";
+import { type AnyModel, type AnyProtocol, resolveOptions, tlcModelOf } from "../../../src/protocol.js";
+import { field, tlaEquals } from "../../../src/tla/value.js";
+import { paxos } from "../../../src/paxos/index.js";
+import { raft } from "../../../src/raft/index.js";
+import { twoPhase } from "../../../src/twophase/index.js";
+import { itfProblems, itfValueToTla } from "../../support/itf-oracle.js";
 
 interface Case {
   readonly protocol: AnyProtocol;

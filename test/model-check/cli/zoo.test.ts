@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../model-check/project-root.js";
-import type { ZooRow } from "../../model-check/zoo.js";
-import { paxos } from "../../src/paxos/index.js";
+import { projectRoot } from "../../../model-check/project-root.js";
+import type { ZooRow } from "../../../model-check/zoo.js";
+import { paxos } from "../../../src/paxos/index.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 

@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { KeyList, SortedKeys, canonicalText, keyFromHex, keyHex, labelText, murmur3Words, sha256Key, stateKey } from "../../model-check/tlc/digest.js";
-import { parseTlaValue } from "../../src/tla/parse.js";
-import { tlaModelValue } from "../../src/tla/value.js";
+import { KeyList, SortedKeys, canonicalText, keyFromHex, keyHex, labelText, murmur3Words, sha256Key, stateKey } from "../../../model-check/tlc/digest.js";
+import { parseTlaValue } from "../../../src/tla/parse.js";
+import { tlaModelValue } from "../../../src/tla/value.js";
 
 describe("canonicalText", () => {
   it("is the same for equal values however TLC ordered or wrote them", () => {
