@@ -93,22 +93,75 @@ export function isAction(op: SpecOperator): boolean {
   return /UNCHANGED|[A-Za-z0-9_)\]]'/.test(op.body.replace(/"[^"]*"/g, '""'));
 }
 
-/** The actions that `Next` names directly, in the order it names them. */
-export function actionsOfNext(operators: readonly SpecOperator[]): SpecOperator[] {
-  const next = operators.find((o) => o.name === "Next");
+/** The names an operator's body refers to (string literals left out), in order. */
+function namesIn(op: SpecOperator): string[] {
+  const body = op.body.slice(op.body.indexOf("==") + 2).replace(/"[^"]*"/g, '""');
+  return [...body.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((m) => m[0]);
+}
+
+/**
+ * The operators that are actions: those that prime a variable or say
+ * UNCHANGED, and those made of actions (Raft's `Receive == \E m : ReceiveMessage(m)`).
+ */
+function actionOperators(operators: readonly SpecOperator[]): Set<string> {
+  const actions = new Set(operators.filter(isAction).map((o) => o.name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const op of operators) {
+      if (!actions.has(op.name) && namesIn(op).some((name) => name !== op.name && actions.has(name))) {
+        actions.add(op.name);
+        grew = true;
+      }
+    }
+  }
+  return actions;
+}
+
+/** The actions that the next-state operator (`Next` unless named) names directly, in the order it names them. */
+export function actionsOfNext(operators: readonly SpecOperator[], nextName = "Next"): SpecOperator[] {
+  const next = operators.find((o) => o.name === nextName);
   if (next === undefined) return [];
   const byName = new Map(operators.map((o) => [o.name, o]));
-  const names = [...next.body.slice(next.body.indexOf("==") + 2).matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((m) => m[0]);
+  const isActionName = actionOperators(operators);
+  const names = namesIn(next);
   const seen = new Set<string>();
   const actions: SpecOperator[] = [];
   for (const name of names) {
     const op = byName.get(name);
-    if (op !== undefined && !seen.has(name) && isAction(op)) {
+    if (op !== undefined && !seen.has(name) && isActionName.has(name)) {
       seen.add(name);
       actions.push(op);
     }
   }
   return actions;
+}
+
+/**
+ * Every step the next-state operator reaches through the operators it
+ * refers to, directly or not: its actions, and the steps those are made of
+ * (Raft's `Receive` reaches each message handler through `ReceiveMessage`).
+ * A step says what happens to every variable (it has an UNCHANGED); an
+ * operator that primes only some (`Send(m) == msgs' = ...`) is a building
+ * block of steps, not one. Each step must have a twin function.
+ */
+export function stepsReachedFrom(operators: readonly SpecOperator[], nextName = "Next"): SpecOperator[] {
+  const byName = new Map(operators.map((o) => [o.name, o]));
+  const direct = new Set(actionsOfNext(operators, nextName).map((o) => o.name));
+  const seen = new Set<string>([nextName]);
+  const queue = [nextName];
+  const reached: SpecOperator[] = [];
+  while (queue.length > 0) {
+    const op = byName.get(queue.shift()!);
+    if (op === undefined) continue;
+    for (const name of namesIn(op)) {
+      const referenced = byName.get(name);
+      if (referenced === undefined || seen.has(name)) continue;
+      seen.add(name);
+      queue.push(name);
+      if (direct.has(name) || /\bUNCHANGED\b/.test(referenced.body)) reached.push(referenced);
+    }
+  }
+  return reached;
 }
 
 function* tsFiles(dir: string): Generator<string> {

@@ -204,15 +204,3 @@ export function phase2b(ctx: PaxosContext, s: PaxosState, a: Acceptor, m: Msg2a)
     msgs: send(s.msgs, { type: "2b", acc: a, bal: m.bal, val: m.val }),
   };
 }
-
-/**
- * The spec's actions and the twin's function for each, the table that
- * docs/paxos.md shows; test/paxos/spec-map.test.ts checks it against
- * `Next` in spec/Paxos.tla both ways.
- */
-export const paxosActionFunctions = {
-  Phase1a: phase1a,
-  Phase1b: phase1b,
-  Phase2a: phase2a,
-  Phase2b: phase2b,
-} as const satisfies Record<PaxosAction["type"], unknown>;

@@ -74,12 +74,3 @@ export function decide(ctx: TCommitContext, s: TCommitState, rm: RM, to: "commit
   if (!notCommitted(s)) return undefined;
   return withRMState(s, rm, "aborted");
 }
-
-/**
- * The spec's actions and the twin's function for each (one table, checked
- * against `TCNext` in spec/TCommit.tla by test/refinement/tcommit.test.ts).
- */
-export const tcommitActionFunctions = {
-  Prepare: prepare,
-  Decide: decide,
-} as const satisfies Record<TCommitAction["type"], unknown>;

@@ -105,12 +105,3 @@ export function voteFor(
   if (!showsSafeAt(s, q, b, v, c, voter)) return undefined;
   return { votes: except(s.votes, a, s.votes[a]! | voteBit(b, v)), maxBal: except(s.maxBal, a, b) };
 }
-
-/**
- * The spec's actions and the twin's function for each (one table, checked
- * against `Next` in spec/Voting.tla by test/refinement/voting.test.ts).
- */
-export const votingActionFunctions = {
-  IncreaseMaxBal: increaseMaxBal,
-  VoteFor: voteFor,
-} as const satisfies Record<VotingAction["type"], unknown>;

@@ -8,12 +8,10 @@ import {
   type TCommitState,
   decide,
   prepare,
-  tcommitActionFunctions,
   tcommitModel,
   tcConsistent,
 } from "../../src/tcommit/index.js";
 import { itConformsToTheModelContract } from "../support/model-conformance.js";
-import { actionsNamedBy, operatorsOf, tagsIn } from "./spec-coverage.js";
 
 const ctx = { rmCount: 3 };
 const state = (...rmState: TCommitState["rmState"]): TCommitState => ({ rmState });
@@ -66,21 +64,5 @@ describe("Decide(r), TCommit.tla: commit when canCommit, abort when notCommitted
     const r = bfs(tcommitModel({ rmCount: 4 }), { checkDeadlock: false });
     expect(r.violation).toBeNull();
     expect(tcConsistent(state("committed", "aborted", "working"))).toBe(false);
-  });
-});
-
-describe("spec/TCommit.tla and the twin", () => {
-  it("TCNext's actions are exactly the twin's action functions, each tagged with its action", () => {
-    const actions = actionsNamedBy("TCommit", "TCNext");
-    expect(actions).toEqual(["Prepare", "Decide"]);
-    expect(Object.keys(tcommitActionFunctions)).toEqual(actions);
-    const tags = tagsIn("tcommit", "TCommit");
-    for (const [action, fn] of Object.entries(tcommitActionFunctions)) expect(tags.get(action)).toEqual([fn.name]);
-  });
-
-  it("every @tla tag and every invariant names an operator of TCommit.tla", () => {
-    const defined = operatorsOf("TCommit");
-    for (const operator of tagsIn("tcommit", "TCommit").keys()) expect(defined, operator).toContain(operator);
-    for (const invariant of tcommitModel({ rmCount: 3 }).invariants) expect(defined, invariant.name).toContain(invariant.name);
   });
 });

@@ -13,11 +13,9 @@ import {
   showsSafeAt,
   voteBit,
   voteFor,
-  votingActionFunctions,
   votingModel,
 } from "../../src/voting/index.js";
 import { itConformsToTheModelContract } from "../support/model-conformance.js";
-import { actionsNamedBy, operatorsOf, tagsIn } from "./spec-coverage.js";
 
 const config = (maxBallot: number): VotingConfig => ({ acceptorCount: 3, valueCount: 2, maxBallot, quorums: majorities(3) });
 const b1 = config(1);
@@ -75,21 +73,5 @@ describe("VoteFor(a, b, v), Voting.tla: guards, then the vote and maxBal[a] = b"
     expect(voteFor(b1, state([[], [], []], [1, 1, 1]), 0, 0, 0, q12, -1, null)).toBeUndefined();
     expect(voteFor(b1, state([[[0, 0]], [], []], [0, 0, 0]), 0, 0, 1, q12, -1, null)).toBeUndefined();
     expect(voteFor(b1, state([[[0, 0]], [], []], [0, 0, 0]), 1, 0, 1, q12, -1, null)).toBeUndefined();
-  });
-});
-
-describe("spec/Voting.tla and the twin", () => {
-  it("Next's actions are exactly the twin's action functions, each tagged with its action", () => {
-    const actions = actionsNamedBy("Voting", "Next");
-    expect(actions).toEqual(["IncreaseMaxBal", "VoteFor"]);
-    expect(Object.keys(votingActionFunctions)).toEqual(actions);
-    const tags = tagsIn("voting", "Voting");
-    for (const [action, fn] of Object.entries(votingActionFunctions)) expect(tags.get(action)).toEqual([fn.name]);
-  });
-
-  it("every @tla tag and every invariant names an operator of Voting.tla", () => {
-    const defined = operatorsOf("Voting");
-    for (const operator of tagsIn("voting", "Voting").keys()) expect(defined, operator).toContain(operator);
-    for (const invariant of votingModel(b1).invariants) expect(defined, invariant.name).toContain(invariant.name);
   });
 });
