@@ -11,15 +11,13 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../../model-check/project-root.js";
 
 const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 /** Whether any process of the group led by `pgid` is still alive. */
 function groupAlive(pgid: number): boolean {

@@ -4,20 +4,17 @@
  * every mode and on worker threads (each thread imports the module), and
  * bad modules get one-line errors with exit code 2.
  */
-import { spawnSync } from "node:child_process";
+
 import { join } from "node:path";
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../../model-check/project-root.js";
 import { findTlcTools } from "../../../model-check/tlc/tools.js";
 
 const root = projectRoot();
-const bin = join(root, "dist", "model-check", "cli", "bin.js");
 const modules = join(root, "test", "support", "modules");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 function counts(stdout: string): unknown {
   const report = JSON.parse(stdout);

@@ -3,19 +3,15 @@
  * options with their ranges, presets and variants; one-line errors with
  * exit code 2 for bad values.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+
+
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
 import { manifestEntry, readManifest } from "../../../model-check/manifest.js";
-import { projectRoot } from "../../../model-check/project-root.js";
 import { paxosModel, paxosVariants } from "../../../src/paxos/index.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 describe("tla-twin check paxos", () => {
   it("checks 3 acceptors, 2 values, MaxBallot 1 and reports TLC's figures", () => {

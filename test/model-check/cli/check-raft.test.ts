@@ -2,18 +2,15 @@
  * `tla-twin check raft` as a user meets it: the built executable, presets,
  * bounds as flags, one-line errors (exit 2) and counterexamples (exit 1).
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+
+
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
 import { readManifest } from "../../../model-check/manifest.js";
-import { projectRoot } from "../../../model-check/project-root.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+
+const run = (...args: string[]) => runCli(args);
 
 describe("tla-twin check raft", () => {
   it("checks the tiny preset and reports TLC's figures", () => {

@@ -10,24 +10,20 @@
  * judged on their invariants alone, and on a protocol that claims no
  * refinement the flag is a usage error.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+
+
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../../model-check/bfs.js";
 import { dfs } from "../../../model-check/dfs.js";
 import { parallelBfs } from "../../../model-check/parallel/parallel-bfs.js";
-import { projectRoot } from "../../../model-check/project-root.js";
 import { simulate } from "../../../model-check/simulate.js";
 import { resolveOptions } from "../../../src/protocol.js";
 import { paxos } from "../../../src/paxos/index.js";
 import { twoPhase } from "../../../src/twophase/index.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 const modes = [["--mode", "bfs"], ["--mode", "dfs"], ["--workers", "2"]] as const;
 

@@ -3,17 +3,14 @@
  * from the built executable, and every meaningless combination is one clear
  * line with exit code 2.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+
+
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../../model-check/project-root.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+
+const run = (...args: string[]) => runCli(args);
 
 describe("tla-twin check search modes", () => {
   it("--workers 2 reports the single-threaded counts (TLC's figures for 3 RMs, spec/manifest.json)", () => {

@@ -7,26 +7,22 @@
  * another format leaks into stdout. Then the edges: no violation, a missing
  * folder, an unwritable file, a format without --out.
  */
-import { spawnSync } from "node:child_process";
+
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../../model-check/project-root.js";
 import { parseTraceModule } from "../../../model-check/tlc/tlc-files.js";
 import { runSany } from "../../../model-check/tlc/tlc-run.js";
 import { findTlcTools } from "../../../model-check/tlc/tools.js";
 import { SpecWorkdir } from "../../../model-check/tlc/workdir.js";
+import { runCli } from "../../support/cli.js";
 import { itfProblems } from "../../support/itf-oracle.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 const dir = mkdtempSync(join(tmpdir(), "tla-twin-trace-out-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: readonly string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: readonly string[]) => runCli(args);
 
 const broken = ["check", "twophase", "--variant", "commit-before-all-prepared", "--quiet"];
 const modes: readonly (readonly [string, readonly string[]])[] = [

@@ -2,17 +2,14 @@
  * The tla-twin command as a user meets it: the built executable, its output,
  * one-line errors and exit codes (0 ok, 1 violation, 2 bad usage).
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+
+
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../../model-check/project-root.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+
+const run = (...args: string[]) => runCli(args);
 
 describe("tla-twin check", () => {
   it("checks 2PC and reports TLC's figures for 3 RMs", () => {

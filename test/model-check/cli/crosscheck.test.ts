@@ -3,19 +3,16 @@
  * exit code 2), and `tla-twin check --trace-format` with --json. The cross-checks
  * themselves are in test/model-check/tlc/.
  */
-import { spawnSync } from "node:child_process";
+
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../../model-check/project-root.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+
+const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => runCli(args, { env });
 
 function expectOneLineError(r: ReturnType<typeof run>, message: RegExp) {
   expect(r.code).toBe(2);

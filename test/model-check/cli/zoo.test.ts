@@ -3,19 +3,15 @@
  * build): the Paxos table, JSON rows that say the same, the exit code, and
  * one-line errors with exit code 2.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+
+
+import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../../model-check/project-root.js";
 import type { ZooRow } from "../../../model-check/zoo.js";
 import { paxos } from "../../../src/paxos/index.js";
 
-const bin = join(projectRoot(), "dist", "model-check", "cli", "bin.js");
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 describe("tla-twin zoo --protocol paxos", () => {
   const text = run("zoo", "--protocol", "paxos");
