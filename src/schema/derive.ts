@@ -40,22 +40,33 @@ const maxGroupSize = 40_320;
  * same representative exactly when one is a permutation of the other.
  */
 export function symmetryOf<S>(schema: Schema<S>, sets: readonly string[]): Symmetry<S> {
-  let group: Permutation[] = [new Map()];
-  for (const name of sets) {
+  const sizes = sets.map((name) => {
     const size = schema.idSets.get(name)?.length;
     if (size === undefined) {
       const known = [...schema.idSets.keys()].join(", ") || "none";
       throw new SchemaError(`symmetry names ${name}, which is not an ids set of the state (its ids sets: ${known})`);
     }
-    group = group.flatMap((perm) => permutations(size).map((p) => new Map([...perm, [name, p]])));
-    if (group.length > maxGroupSize) throw new SchemaError(`symmetry over ${sets.join(", ")} has more than ${maxGroupSize} permutations`);
-  }
-  const others = group.slice(1);
+    return size;
+  });
+  // The group is built when a search first asks for a representative: a model is often built without
+  // symmetry in use, with sets too large to permute by brute force.
+  let others: Permutation[] | undefined;
+  const groupOthers = (): Permutation[] => {
+    let order = 1;
+    for (const size of sizes) for (let k = 2; k <= size; k++) order *= k;
+    if (order > maxGroupSize) {
+      throw new SchemaError(`symmetry over ${sets.join(", ")} has ${order} permutations, more than the ${maxGroupSize} this brute-force reduction tries per state (give fewer elements, or search without symmetry)`);
+    }
+    let group: Permutation[] = [new Map()];
+    sets.forEach((name, i) => (group = group.flatMap((perm) => permutations(sizes[i]!).map((p) => new Map([...perm, [name, p]])))));
+    return group.slice(1);
+  };
   const best = new Int32Array(schema.maxWords);
   const candidate = new Int32Array(schema.maxWords);
   return {
     sets,
     representative(state) {
+      others ??= groupOthers();
       let least = state;
       let leastLength = schema.write(state, best, 0);
       for (const perm of others) {

@@ -157,6 +157,13 @@ describe("derived codec and symmetry", () => {
     expect(words(State, symmetry.representative(different))).not.toEqual(words(State, rep));
   });
 
+  it("builds the permutations of a large set only when a search asks for a representative, and refuses more than 8! of them then", () => {
+    const Big = ids("Big", 9);
+    const Wide = record({ owner: Big });
+    const symmetry = symmetryOf(Wide, ["Big"]);
+    expect(() => symmetry.representative({ owner: 0 })).toThrow("symmetry over Big has 362880 permutations, more than the 40320");
+  });
+
   it("refuses symmetry over a set the state does not have", () => {
     expect(() => symmetryOf(State, ["Server"])).toThrow("symmetry names Server, which is not an ids set of the state (its ids sets: Proc)");
   });
