@@ -29,7 +29,9 @@ function model(acceptorCount: number, valueCount: number, maxBallot: number) {
   // Majorities, each as a list of acceptors, in a fixed order.
   const quorums = Array.from({ length: 2 ** acceptorCount }, (_, bits) => acceptors.filter((a) => (bits >> a) & 1)).filter((q) => 2 * q.length > acceptorCount);
   const Quorum = setOf(Acceptor);
-  const send = (s: State, m: Message): State => ({ ...s, msgs: [...s.msgs, m] });
+  // msgs' = msgs \cup {m}: a message already sent leaves msgs as it is (a set is an array without repeats).
+  const same = (x: Message, y: Message): boolean => (Object.keys(y) as (keyof Message)[]).every((k) => x[k] === y[k]);
+  const send = (s: State, m: Message): State => (s.msgs.some((x) => same(x, m)) ? s : { ...s, msgs: [...s.msgs, m] });
   /** The 1b messages of quorum `Q` for ballot `b` that make `v` safe: `[null]` when none of them reports a vote, else those with the highest vote, for `v`. */
   const safeBy = (s: State, b: number, v: number, Q: readonly number[]): (Message | null)[] => {
     const voted = s.msgs.filter((m) => m.type === "1b" && m.bal === b && Q.includes(m.acc) && m.mbal >= 0) as Extract<Message, { type: "1b" }>[];

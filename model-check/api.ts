@@ -71,8 +71,18 @@ export interface CheckOptions extends ConfigChoice {
   readonly contractCheck?: number | false;
 }
 
+/** Refuses, as the CLI does, a count option that is not an integer of at least `min` (left-out ones are fine). */
+function atLeast(min: number, values: Readonly<Record<string, number | undefined>>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < min)) throw new ConfigError(`${name} must be an integer of at least ${min}, got ${value}`);
+  }
+}
+
 /** The model a target and config choice stand for. */
 export function modelOf(target: AnyProtocol | AnyModel, choice: ConfigChoice = {}): AnyModel {
+  if (!isProtocol(target) && typeof (target as Partial<AnyModel>).initialStates !== "function") {
+    throw new ConfigError("expected a protocol (from defineProtocol) or a model (from defineModel or protocol.model(...))");
+  }
   if (!isProtocol(target)) {
     if (choice.options !== undefined || choice.preset !== undefined || choice.variant !== undefined) {
       throw new ConfigError("options, preset and variant choose a config of a protocol; this is a model (one config already)");
@@ -100,6 +110,8 @@ function optionsOf(protocol: AnyProtocol, choice: ConfigChoice): Record<string, 
  * and `ConfigError` for a bad config.
  */
 export async function check(target: AnyProtocol | AnyModel, options: CheckOptions = {}): Promise<CheckResult<unknown, TwinAction>> {
+  atLeast(1, { workers: options.workers, maxStates: options.maxStates, maxDepth: options.maxDepth });
+  if (options.contractCheck !== undefined && options.contractCheck !== false) atLeast(1, { contractCheck: options.contractCheck });
   const model = modelOf(target, options);
   if (options.contractCheck !== false) {
     const breach = checkContract(model, { maxStates: options.contractCheck ?? defaultContractSample });
@@ -125,7 +137,13 @@ async function sourceFor(target: AnyProtocol | AnyModel, options: CheckOptions):
     throw new ConfigError(`workers load ${target.name} from its module: give check the module's URL (module: import.meta.url in the module that exports it)`);
   }
   const source = { ...config, module: String(options.module), ...(options.exportName === undefined ? {} : { exportName: options.exportName }) };
-  const { protocol } = await loadProtocol(source);
+  let protocol: AnyProtocol;
+  try {
+    ({ protocol } = await loadProtocol(source));
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(`cannot load ${source.module}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  }
   if (protocol.name !== target.name) throw new ConfigError(`${source.module} exports ${protocol.name}, not ${target.name} (name the export with exportName)`);
   return source;
 }
@@ -144,6 +162,8 @@ export interface SimulateOptions extends ConfigChoice {
 
 /** Walks random behaviours of a protocol's config (or of a model), checking invariants along them. */
 export function simulate(target: AnyProtocol | AnyModel, options: SimulateOptions = {}): SimulationResult<unknown, TwinAction> {
+  atLeast(1, { traces: options.traces, maxDepth: options.maxDepth });
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) throw new ConfigError(`seed must be an integer, got ${options.seed}`);
   return simulateModel(modelOf(target, options), {
     traces: options.traces ?? 1000,
     maxDepth: options.maxDepth ?? 100,

@@ -114,16 +114,22 @@ function checkState<S, A extends TwinAction>(
   if (!sameState(model, model.fromTla(model.toTla(s)), s)) return { rule: "TLA+ round trip", message: "fromTla(toTla(s)) differs from s", example };
 
   const before = structuredClone(s);
-  let breach: ContractBreach | null = null;
-  model.forEachSuccessor(s, (a, t) => {
-    if (breach !== null) return;
-    const stepped = model.step(s, a);
-    if (stepped === undefined || !sameState(model, stepped, t)) {
-      breach = { rule: "step", message: `step(s, ${JSON.stringify(a)}) differs from the successor enumeration yields for it`, example };
+  const successors: [TwinAction, S][] = [];
+  model.forEachSuccessor(s, (a, t) => successors.push([a, t]));
+  // A changed input is reported as such before anything it could have thrown off.
+  if (!deepEqual(s, before)) return { rule: "mutation", message: "enumerating successors changed the state it was given", example: formatTla(model.toTla(before)) };
+  for (const [a, t] of successors) {
+    try {
+      model.toTla(t);
+    } catch (e) {
+      return { rule: "exception", message: `the state ${JSON.stringify(a)} leads to is not a state of the model: ${e instanceof Error ? e.message : String(e)}`, example };
     }
-  });
-  if (breach !== null) return breach;
-  if (!deepEqual(s, before)) return { rule: "mutation", message: "enumerating or stepping changed the state it was given", example: formatTla(model.toTla(before)) };
+    const stepped = model.step(s, a as A);
+    if (!deepEqual(s, before)) return { rule: "mutation", message: `step(s, ${JSON.stringify(a)}) changed the state it was given`, example: formatTla(model.toTla(before)) };
+    if (stepped === undefined || !sameState(model, stepped, t)) {
+      return { rule: "step", message: `step(s, ${JSON.stringify(a)}) differs from the successor enumeration yields for it`, example };
+    }
+  }
   if (model.symmetry !== undefined) {
     const representative = model.symmetry.representative(s);
     if (!sameState(model, model.symmetry.representative(representative), representative)) {

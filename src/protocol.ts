@@ -314,7 +314,7 @@ export interface VariantInfo {
 
 /** Thrown for a config the user asked for that the protocol does not accept. */
 export class ConfigError extends Error {
-  override readonly name = "ConfigError";
+  override readonly name: string = "ConfigError";
 }
 
 /** A protocol: its options, shipped configs, variants, and a way to build models. */

@@ -49,7 +49,7 @@ function protocolFlags(protocol: AnyProtocol): FlagSpec[] {
     ...protocol.options.map(
       (o): FlagSpec => ({ name: o.flag, kind: "int", description: o.description, min: o.min, max: o.max }),
     ),
-    { name: "preset", kind: "choice", description: "a shipped config", choices: protocol.presets.map((p) => p.name) },
+    ...(protocol.presets.length > 0 ? [{ name: "preset", kind: "choice", description: "a shipped config", choices: protocol.presets.map((p) => p.name) } as const] : []),
     ...(protocol.variants.length > 0
       ? [{ name: "variant", kind: "choice", description: "a bug-zoo variant", choices: protocol.variants.map((v) => v.name) } as const]
       : []),
@@ -144,6 +144,8 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
     .with({ kind: "error" }, (error): never => {
       // A snapshot that cannot be read or written while the search runs is the environment's doing, told in one line.
       if (error.name === "CheckpointError") throw new EnvironmentError(error.message);
+      // A value outside the model's schema is the model's mistake: one line, like a breach of its contract.
+      if (error.name === "SchemaError") throw new UsageError(`the model made a value outside its schema: ${error.message}`);
       throw new InternalError(`the search failed: ${error.name}: ${error.message}`, error.stack);
     })
     .with({ kind: "abandoned" }, ({ reason, detail, last }) => {

@@ -114,6 +114,16 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
   const variables = schema.fieldNames;
   if (variables === undefined) throw new SchemaError(`the state of ${protocol} must be a record schema (its fields are the variables), not ${schema.description}`);
   if (definition.init.length === 0) throw new SchemaError(`${protocol} has no initial state`);
+  // Each initial state must be a value of the schema: said here, naming the field, rather than by the first step that trips on it.
+  const scratch = new Int32Array(schema.maxWords);
+  definition.init.forEach((state, i) => {
+    try {
+      schema.write(state, scratch, 0);
+    } catch (e) {
+      if (e instanceof SchemaError) throw new SchemaError(`initial state ${i + 1} of ${protocol}: ${e.message}`);
+      throw e;
+    }
+  });
 
   const kinds = Object.keys(definition.actions);
   const table: Record<string, (state: S, action: A) => S | undefined> = {};

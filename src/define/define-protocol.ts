@@ -7,7 +7,7 @@
  * @module
  */
 import type { IntOption, Preset, Protocol, VariantInfo } from "../protocol.js";
-import { findVariant } from "../protocol.js";
+import { ConfigError, findVariant } from "../protocol.js";
 import { type ActionOf, type ActionSpecs, type DefinedModel, type ModelDefinition, defineModel } from "./define-model.js";
 
 /** An integer option of the protocol's config (a CLI flag). */
@@ -20,7 +20,8 @@ export interface OptionSpec {
 
 /** A deliberate change of the model (a bug to catch, or a change to try), as a function of its declarations. */
 export interface VariantSpec<D> extends Omit<VariantInfo, "name" | "tlaVariant"> {
-  change(definition: D): D;
+  /** The changed declarations, given the reference's and the option values they were made for. */
+  change(definition: D, options: Readonly<Record<string, number>>): D;
 }
 
 /** What a protocol is declared with. */
@@ -61,9 +62,17 @@ export function defineProtocol<S, Acts extends ActionSpecs<S>>(definition: Proto
     variants: variants.map(({ change: _change, ...info }) => info),
     model(values, variant) {
       const base = definition.model(values).definition;
-      const declared = variant === undefined ? base : findVariant(definition.name, variants, variant).change(base);
+      const chosen = variant === undefined ? undefined : findVariant(definition.name, variants, variant);
+      const declared = chosen === undefined ? base : chosen.change(base, values);
       const label = declared.label ?? options.map((o) => `${o.flag}=${values[o.flag]}`).join(", ");
-      return defineModel({ ...declared, name: definition.name, label });
+      const model = defineModel({ ...declared, name: definition.name, label });
+      if (chosen !== undefined) {
+        const properties = [...model.invariants, ...model.actionProperties, ...(model.refinement === undefined ? [] : [model.refinement])].map((p) => p.name);
+        if (!properties.includes(chosen.breaks)) {
+          throw new ConfigError(`variant ${chosen.name} says it breaks ${chosen.breaks}, which is not an invariant or action property of ${definition.name} (${properties.join(", ") || "none"})`);
+        }
+      }
+      return model;
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   tlaRecord,
   tlaSeq,
   tlaSet,
+  formatTla,
   tlaString,
 } from "../tla/value.js";
 import { type Finite, type Infer, type Schema, SchemaError, mergeIdSets } from "./schema.js";
@@ -106,7 +107,13 @@ export function record<const F extends Fields>(fields: F): Schema<RecordOf<F>> {
     },
     toTla(value) {
       const out: Record<string, TlaValue> = {};
-      names.forEach((name, i) => (out[name] = schemas[i]!.toTla((value as Record<string, unknown>)[name])));
+      names.forEach((name, i) => {
+        try {
+          out[name] = schemas[i]!.toTla((value as Record<string, unknown>)[name]);
+        } catch (e) {
+          throw renamed(e instanceof TypeError ? new SchemaError(`not a value of ${schemas[i]!.description} (${e.message})`) : e, `field ${name}`);
+        }
+      });
       return tlaRecord(out);
     },
     fromTla(value) {
@@ -257,7 +264,10 @@ export function func<K, V>(domain: Schema<K>, value: Schema<V>): Schema<readonly
       for (let i = 0; i < n; i++) f[i] = value.read(reader);
       return f;
     },
-    toTla: (f) => tlaFunction(f.map((v, i) => [domain.toTla(keys.valueAt(i)), value.toTla(v)] as const)),
+    toTla(f) {
+      checkLength(f);
+      return tlaFunction(f.map((v, i) => [domain.toTla(keys.valueAt(i)), value.toTla(v)] as const));
+    },
     fromTla(tla) {
       const f: V[] = new Array(n);
       const entries = asFunction(tla);
@@ -300,10 +310,15 @@ function checkArray(value: unknown, what: string): asserts value is readonly unk
   if (!Array.isArray(value)) throw new SchemaError(`${what} must be given as an array, got ${String(value)}`);
 }
 
+function repeated<E>(element: Schema<E>, value: E): SchemaError {
+  return new SchemaError(`a set holds ${formatTla(element.toTla(value))} twice (a set is an array without repeats; add with \`set.includes(x) ? set : [...set, x]\`)`);
+}
+
 /**
- * Subsets of the element schema's values, as arrays (order and repeats do
- * not matter: the encoding is canonical). Elements of a small finite schema
- * are stored as a bit mask; any other element schema needs `maxSize`.
+ * Subsets of the element schema's values, as arrays without repeats, in
+ * any order (the encoding is canonical). A repeat is an error, not merged:
+ * invariants and steps read the array as it is. Elements of a small finite
+ * schema are stored as a bit mask; any other element schema needs `maxSize`.
  */
 export function setOf<E>(element: Schema<E>, maxSize?: number): Schema<readonly E[]> {
   const description = `SUBSET ${element.description}`;
@@ -329,7 +344,10 @@ export function setOf<E>(element: Schema<E>, maxSize?: number): Schema<readonly 
         out.fill(0, at, at + words);
         for (const e of set) {
           const i = typeof e === "object" ? (numbers.get(e) ?? finite.indexOf(e)) : finite.indexOf(e);
-          out[at + (i >>> 5)]! |= 1 << (i & 31);
+          const bit = 1 << (i & 31);
+          // A repeat is refused rather than merged: invariants and steps read the array, and would count it twice.
+          if ((out[at + (i >>> 5)]! & bit) !== 0) throw repeated(element, e);
+          out[at + (i >>> 5)]! |= bit;
         }
         return at + words;
       },
@@ -350,7 +368,9 @@ export function setOf<E>(element: Schema<E>, maxSize?: number): Schema<readonly 
     maxWords: 1 + maxSize * element.maxWords,
     write(set, out, at) {
       checkArray(set, "a set");
-      const encodings = sortedEncodings(set, element).filter((e, i, all) => i === 0 || compareWords(all[i - 1]!, e) !== 0);
+      const encodings = sortedEncodings(set, element);
+      const twice = encodings.findIndex((e, i) => i > 0 && compareWords(encodings[i - 1]!, e) === 0);
+      if (twice >= 0) throw repeated(element, element.read({ words: encodings[twice]!, at: 0 }));
       if (encodings.length > maxSize) throw new SchemaError(`a set of ${encodings.length} elements is larger than its maxSize ${maxSize}`);
       out[at++] = encodings.length;
       for (const e of encodings) {

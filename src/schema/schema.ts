@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ConfigError } from "../protocol.js";
 import type { TlaValue } from "../tla/value.js";
 
 /** Where {@link Schema.read} is in a word array; `at` moves past what it reads. */
@@ -57,8 +58,8 @@ export interface Schema<T> {
 /** The TypeScript type of a schema's values. */
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
-/** A value that is not in the schema it was given to. */
-export class SchemaError extends Error {
+/** A value that is not in the schema it was given to: a mistake in the model, told in one line like a bad config. */
+export class SchemaError extends ConfigError {
   override readonly name = "SchemaError";
 }
 

@@ -10,6 +10,7 @@ import {
   actionsOn,
   bool,
   check,
+  defineProtocol,
   defineModel,
   from,
   ids,
@@ -143,5 +144,43 @@ describe("defineModel", () => {
     const unchecked = await check(broken, { contractCheck: false, checkDeadlock: false });
     const honest = await check(model, { checkDeadlock: false });
     expect(unchecked.distinctStates).toBeLessThan(honest.distinctStates);
+  });
+});
+
+describe("mistakes in a declared model, told in one line", () => {
+  const Counter = record({ n: int(0, 3), seen: setOf(ids("P", 2)) });
+  const act = actionsOn(Counter);
+  const base = { name: "counter", state: Counter, init: [{ n: 0, seen: [] as number[] }], actions: { Inc: act((s) => (s.n < 3 ? { ...s, n: s.n + 1 } : undefined)) } };
+
+  it("refuses a set with a repeat, naming the field, rather than letting invariants count it twice", async () => {
+    expect(() => defineModel({ ...base, init: [{ n: 0, seen: [0, 0] }] })).toThrow("initial state 1 of counter: field seen: a set holds p1 twice (a set is an array without repeats");
+    const repeats = defineModel({ ...base, actions: { Inc: act((s) => (s.n < 3 ? { n: s.n + 1, seen: [...s.seen, 1, 1] } : undefined)) } });
+    await expect(check(repeats)).rejects.toThrow(/^the model breaks its contract \(exception\): the model threw SchemaError: field seen: a set holds p2 twice .*; for example in \[n \|-> 1, seen \|-> \{p2\}\]/);
+  });
+
+  it("refuses an initial state with a missing field, naming it", () => {
+    expect(() => defineModel({ ...base, init: [{ n: 0 } as never] })).toThrow("initial state 1 of counter: field seen: a set must be given as an array, got undefined");
+  });
+
+  it("says that a step changed its input when it did", async () => {
+    const mutating = defineModel({ ...base, actions: { Inc: act((s) => (s.n < 3 ? ((s.seen as number[]).push(0), { ...s, n: s.n + 1 }) : undefined)) } });
+    await expect(check(mutating)).rejects.toThrow(/^the model breaks its contract \(mutation\): enumerating successors changed the state it was given/);
+  });
+
+  it("refuses counts below 1 and a target that is neither a protocol nor a model", async () => {
+    await expect(check(peterson, { workers: 0 })).rejects.toThrow("workers must be an integer of at least 1, got 0");
+    await expect(check(peterson, { maxStates: -1 })).rejects.toThrow("maxStates must be an integer of at least 1, got -1");
+    expect(() => simulate(peterson, { traces: -5 })).toThrow("traces must be an integer of at least 1, got -5");
+    await expect(check({} as never)).rejects.toThrow("expected a protocol (from defineProtocol) or a model");
+  });
+
+  it("refuses a variant whose `breaks` names no property of the model", () => {
+    const misspelt = { ...peterson.variants[0]!, breaks: "MutualExclusio" };
+    const protocol = defineProtocol({
+      name: "peterson-misspelt",
+      model: () => peterson.model({}),
+      variants: { "keep-turn": { ...misspelt, change: (m) => m } },
+    });
+    expect(() => protocol.model({}, "keep-turn")).toThrow("variant keep-turn says it breaks MutualExclusio, which is not an invariant or action property of peterson-misspelt (MutualExclusion)");
   });
 });
