@@ -152,3 +152,5 @@ export function simulate(target: AnyProtocol | AnyModel, options: SimulateOption
     ...(options.refinement === undefined ? {} : { refinement: options.refinement }),
   });
 }
+
+export * from "./conformance/index.js";
