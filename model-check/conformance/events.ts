@@ -92,14 +92,21 @@ export function parseEvent(text: string, line: number): LoggedEvent {
   }
 }
 
-/** Reads an NDJSON log; blank lines are skipped (line numbers still count them). */
+/** The events of an NDJSON log, read one line at a time as they are asked for; blank lines are skipped (line numbers still count them). */
+export function* eventsOf(ndjson: string): Generator<LoggedEvent> {
+  let start = 0;
+  for (let line = 1; start <= ndjson.length; line++) {
+    const end = ndjson.indexOf("\n", start);
+    const text = ndjson.slice(start, end === -1 ? ndjson.length : end).trim();
+    if (text !== "") yield parseEvent(text, line);
+    if (end === -1) break;
+    start = end + 1;
+  }
+}
+
+/** All the events of an NDJSON log; throws {@link EventFormatError} at the first line that is not one. */
 export function parseEvents(ndjson: string): LoggedEvent[] {
-  const events: LoggedEvent[] = [];
-  ndjson.split("\n").forEach((raw, i) => {
-    const text = raw.trim();
-    if (text !== "") events.push(parseEvent(text, i + 1));
-  });
-  return events;
+  return [...eventsOf(ndjson)];
 }
 
 /** The same value with every model value turned into the string of its name, so `"r1"` in a log matches model value `r1`. */

@@ -77,13 +77,10 @@ function observedMatches<S>(model: Model<S, TwinAction>, state: S, expected: Exp
   return expected.observed.every(([name, want]) => tlaEquals(withoutModelValues(field(record, name)), want));
 }
 
-function checkVariables(model: Model<unknown, TwinAction>, events: readonly LoggedEvent[]): void {
-  const variables = new Set(model.tlaVariables);
-  for (const event of events) {
-    const unknown = event.observed.find(([name]) => !variables.has(name));
-    if (unknown !== undefined) {
-      throw new EventFormatError(event.line, `observed variable "${unknown[0]}" is not a variable of ${model.tlaModule} (its variables: ${model.tlaVariables.join(", ")})`);
-    }
+function checkVariables(model: Model<unknown, TwinAction>, variables: ReadonlySet<string>, event: LoggedEvent): void {
+  const unknown = event.observed.find(([name]) => !variables.has(name));
+  if (unknown !== undefined) {
+    throw new EventFormatError(event.line, `observed variable "${unknown[0]}" is not a variable of ${model.tlaModule} (its variables: ${model.tlaVariables.join(", ")})`);
   }
 }
 
@@ -103,15 +100,18 @@ function possibleSteps<S, A extends TwinAction>(model: Model<S, A>, states: Iter
 /**
  * Replays `events` in `model` and reports whether some behaviour of it
  * explains them all; throws {@link EventFormatError} for an event that
- * observes a variable the model does not have.
+ * observes a variable the model does not have. The events are read one at a
+ * time (a generator such as `eventsOf` keeps a long log out of memory), so
+ * a line that is not an event after the rejected one goes unread.
  */
-export function validateLog<S, A extends TwinAction>(model: Model<S, A>, events: readonly LoggedEvent[]): LogValidation {
-  checkVariables(model as Model<unknown, TwinAction>, events);
+export function validateLog<S, A extends TwinAction>(model: Model<S, A>, events: Iterable<LoggedEvent>): LogValidation {
+  const variables = new Set(model.tlaVariables);
   let current = new StateSet(model.codec);
   for (const state of model.initialStates()) current.add(state);
   let peakStates = current.size;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
+  let i = 0;
+  for (const event of events) {
+    checkVariables(model as Model<unknown, TwinAction>, variables, event);
     const expected = expectedOf(event);
     const next = new StateSet(model.codec);
     for (const state of current.values()) {
@@ -125,6 +125,7 @@ export function validateLog<S, A extends TwinAction>(model: Model<S, A>, events:
     }
     current = next;
     peakStates = Math.max(peakStates, current.size);
+    i++;
   }
-  return { valid: true, events: events.length, peakStates };
+  return { valid: true, events: i, peakStates };
 }

@@ -61,7 +61,7 @@ describe("a zoo variant's counterexample", () => {
   it(`is found and shrinks to near BFS's shortest (Paxos ${variant})`, () => {
     // The shortest counterexample, computed here by breadth-first search.
     const shortest = bfs(model, { checkDeadlock: false }).violation!;
-    expect(shortest.name).toBe("Msg2aSafe");
+    expect(shortest).toMatchObject({ kind: "invariant", name: "Msg2aSafe" });
     const details = fc.check(invariantsHold(model, { maxSteps: 60 }), { seed, numRuns: 2000 });
     expect(details.failed).toBe(true);
     const [found] = details.counterexample!;
