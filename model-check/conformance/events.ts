@@ -8,7 +8,7 @@
  * @module
  */
 import type { Model, TwinAction } from "../../src/protocol.js";
-import { type TlaValue, field, tlaFunction, tlaRecord, tlaSeq, tlaSet, tlaString } from "../../src/tla/value.js";
+import { type TlaValue, field, tlaFunction, tlaModelValue, tlaRecord, tlaSeq, tlaSet } from "../../src/tla/value.js";
 import { type ItfValue, itfToTla, modelValueTypes, tlaToItf } from "../trace-formats/itf.js";
 
 /** One line of a log, as written. */
@@ -109,29 +109,35 @@ export function parseEvents(ndjson: string): LoggedEvent[] {
   return [...eventsOf(ndjson)];
 }
 
-/** The same value with every model value turned into the string of its name, so `"r1"` in a log matches model value `r1`. */
-export function withoutModelValues(value: TlaValue): TlaValue {
+/**
+ * The same value with every string that names a model value of the model
+ * (`isModelValue`) turned into that model value, so that `"r1"` in a log,
+ * plain JSON, reads as model value `r1`, as `"r1_OF_RM"` does.
+ */
+export function inModelVocabulary(value: TlaValue, isModelValue: (name: string) => boolean): TlaValue {
+  const resolve = (v: TlaValue): TlaValue => inModelVocabulary(v, isModelValue);
   switch (value.kind) {
     case "bool":
     case "int":
-    case "string":
-      return value;
     case "modelValue":
-      return tlaString(value.name);
+      return value;
+    case "string":
+      return isModelValue(value.value) ? tlaModelValue(value.value) : value;
     case "set":
-      return tlaSet(value.elements.map(withoutModelValues));
+      return tlaSet(value.elements.map(resolve));
     case "seq":
-      return tlaSeq(value.elements.map(withoutModelValues));
+      return tlaSeq(value.elements.map(resolve));
     case "record":
-      return tlaRecord(Object.fromEntries(value.fields.map(([k, v]) => [k, withoutModelValues(v)])));
+      return tlaRecord(Object.fromEntries(value.fields.map(([k, v]) => [k, resolve(v)])));
     case "function":
-      return tlaFunction(value.entries.map(([k, v]) => [withoutModelValues(k), withoutModelValues(v)] as const));
+      return tlaFunction(value.entries.map(([k, v]) => [resolve(k), resolve(v)] as const));
   }
 }
 
 const modelValueTypesOf = new WeakMap<object, (name: string) => string | undefined>();
 
-function typesOf(model: Model<unknown, TwinAction>): (name: string) => string | undefined {
+/** The set constant each model value of `model` is an element of (undefined for a name that is no model value), looked up once per model. */
+export function typesOf(model: Model<unknown, TwinAction>): (name: string) => string | undefined {
   let types = modelValueTypesOf.get(model);
   if (types === undefined) {
     try {

@@ -12,9 +12,9 @@
  * @module
  */
 import type { Model, TlaActionLabel, TwinAction } from "../../src/protocol.js";
-import { type TlaValue, field, tlaEquals } from "../../src/tla/value.js";
+import { type TlaValue, compareTla, field, normalize } from "../../src/tla/value.js";
 import { formatActionLabel } from "../format.js";
-import { EventFormatError, type LoggedEvent, withoutModelValues } from "./events.js";
+import { EventFormatError, type LoggedEvent, inModelVocabulary, typesOf } from "./events.js";
 import { StateSet } from "./state-set.js";
 
 /** What {@link validateLog} found. */
@@ -45,11 +45,17 @@ interface Expected {
   readonly observed: readonly (readonly [string, TlaValue])[];
 }
 
-function expectedOf(event: LoggedEvent): Expected {
+/** The event's values in the model's vocabulary; in normal form, as built by the value constructors. */
+function expectedOf(event: LoggedEvent, isModelValue: (name: string) => boolean): Expected {
   return {
-    params: new Map(event.params.map(([name, v]) => [name, withoutModelValues(v)])),
-    observed: event.observed.map(([name, v]) => [name, withoutModelValues(v)] as const),
+    params: new Map(event.params.map(([name, v]) => [name, inModelVocabulary(v, isModelValue)])),
+    observed: event.observed.map(([name, v]) => [name, inModelVocabulary(v, isModelValue)] as const),
   };
+}
+
+/** `tlaEquals` with the expected side normalized once per event, not once per candidate step. */
+function equalsExpected(value: TlaValue, expected: TlaValue): boolean {
+  return compareTla(normalize(value), expected) === 0;
 }
 
 /** The label's parameters and witnesses by name: an event may name either; what it leaves out is open. */
@@ -58,13 +64,13 @@ function labelMatches(label: TlaActionLabel, expected: Expected): boolean {
   for (const [name, value] of label.params) {
     const want = expected.params.get(name);
     if (want === undefined) continue;
-    if (!tlaEquals(withoutModelValues(value), want)) return false;
+    if (!equalsExpected(value, want)) return false;
     matched++;
   }
   for (const [name, value] of label.witnesses) {
     const want = expected.params.get(name);
     if (want === undefined) continue;
-    if (!tlaEquals(withoutModelValues(value), want)) return false;
+    if (!equalsExpected(value, want)) return false;
     matched++;
   }
   // A parameter the action does not have is a wrong parameter, not an open one.
@@ -74,7 +80,7 @@ function labelMatches(label: TlaActionLabel, expected: Expected): boolean {
 function observedMatches<S>(model: Model<S, TwinAction>, state: S, expected: Expected): boolean {
   if (expected.observed.length === 0) return true;
   const record = model.toTla(state);
-  return expected.observed.every(([name, want]) => tlaEquals(withoutModelValues(field(record, name)), want));
+  return expected.observed.every(([name, want]) => equalsExpected(field(record, name), want));
 }
 
 function checkVariables(model: Model<unknown, TwinAction>, variables: ReadonlySet<string>, event: LoggedEvent): void {
@@ -106,16 +112,20 @@ function possibleSteps<S, A extends TwinAction>(model: Model<S, A>, states: Iter
  */
 export function validateLog<S, A extends TwinAction>(model: Model<S, A>, events: Iterable<LoggedEvent>): LogValidation {
   const variables = new Set(model.tlaVariables);
+  const types = typesOf(model as Model<unknown, TwinAction>);
+  const isModelValue = (name: string) => types(name) !== undefined;
   let current = new StateSet(model.codec);
   for (const state of model.initialStates()) current.add(state);
   let peakStates = current.size;
   let i = 0;
   for (const event of events) {
     checkVariables(model as Model<unknown, TwinAction>, variables, event);
-    const expected = expectedOf(event);
+    const expected = expectedOf(event, isModelValue);
     const next = new StateSet(model.codec);
     for (const state of current.values()) {
       model.forEachSuccessor(state, (action, to) => {
+        // An action's type is its TLA+ name (the contract of TwinAction): no label is built for other actions.
+        if (action.type !== event.action) return;
         const label = model.actionLabel(action);
         if (label.name === event.action && labelMatches(label, expected) && observedMatches(model, to, expected)) next.add(to);
       });
