@@ -29,22 +29,26 @@ export interface ChosenConfig {
   readonly model: AnyModel;
 }
 
-/** Reads the flags of {@link configFlags}: a preset, or options (defaults for the rest), and a variant. */
-export function chosenConfig(protocol: AnyProtocol, flags: Flags): ChosenConfig {
-  const presetName = flags.text("preset");
+/** The option values the flags give, resolved (defaults for the rest), and the preset they came from if any. */
+export function chosenOptions(protocol: AnyProtocol, flags: Flags): { readonly options: Record<string, number>; readonly preset: string | undefined } {
+  const preset = flags.text("preset");
   const given: Record<string, number> = {};
   for (const option of protocol.options) {
     const value = flags.int(option.flag);
     if (value !== undefined) given[option.flag] = value;
   }
   // A preset is a whole config: mixing it with options would silently run neither.
-  if (presetName !== undefined && Object.keys(given).length > 0) {
+  if (preset !== undefined && Object.keys(given).length > 0) {
     throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
   }
+  const options = toUsage(() => resolveOptions(protocol, preset === undefined ? given : protocol.presets.find((p) => p.name === preset)!.options));
+  return { options, preset };
+}
+
+/** Reads the flags of {@link configFlags}: a preset, or options (defaults for the rest), and a variant. */
+export function chosenConfig(protocol: AnyProtocol, flags: Flags): ChosenConfig {
+  const { options } = chosenOptions(protocol, flags);
   const variant = flags.text("variant");
-  const options = toUsage(() =>
-    resolveOptions(protocol, presetName === undefined ? given : protocol.presets.find((p) => p.name === presetName)!.options),
-  );
   const model = toUsage(() => protocol.model(options, variant));
   return { options, variant, model };
 }
