@@ -2,11 +2,14 @@
  * Log validation: logs written from twin behaviours validate, fully and
  * partially observed; logs with one mistake are rejected at its line.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AnyModel, type Trace, type TwinAction, behaviours, eventOf, parseEvent, parseEvents, raft, resolveOptions, twophase, validateLog } from "tla-twin";
 import { formatActionLabel } from "../../model-check/format.js";
 import { replayChoices } from "../../model-check/conformance/behaviours.js";
+import { projectRoot } from "../../model-check/project-root.js";
 
 const seed = 20261208;
 const twoPhase3 = twophase.twoPhase.model({ rm: 3 }) as AnyModel;
@@ -120,6 +123,16 @@ describe("logs with a mistake are rejected at its line", () => {
 });
 
 describe("the event format", () => {
+  it("is the one docs/schemas/events.schema.json describes: the keys the parser accepts, action required", () => {
+    const schema = JSON.parse(readFileSync(join(projectRoot(), "docs", "schemas", "events.schema.json"), "utf8"));
+    expect(Object.keys(schema.properties).sort()).toEqual(["action", "observed", "params"]);
+    expect(schema.required).toEqual(["action"]);
+    expect(schema.additionalProperties).toBe(false);
+    // Every key the schema allows is read; one it does not is rejected.
+    expect(parseEvent('{"action": "A", "params": {}, "observed": {}}', 1)).toMatchObject({ action: "A" });
+    expect(() => parseEvent('{"action": "A", "extra": 1}', 1)).toThrow(/unknown key "extra"/);
+  });
+
   it.each([
     ['{"action": "RMPrepare"', /^line 1: not JSON/],
     ['{"params": {}}', /^line 1: "action" must be/],
