@@ -172,3 +172,5 @@ export function simulate(target: AnyProtocol | AnyModel, options: SimulateOption
     ...(options.refinement === undefined ? {} : { refinement: options.refinement }),
   });
 }
+
+export * from "./conformance/index.js";

@@ -6,12 +6,12 @@
  */
 import { match } from "ts-pattern";
 import type { AnyProtocol, Preset } from "../../src/protocol.js";
-import { ConfigError, resolveOptions } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
 import { defaultContractSample } from "../contract-check.js";
 import { type Manifest, ManifestError, readManifest } from "../manifest.js";
 import { checkShippedPreset, goalsNoQuickPresetDeclares } from "../shipped-check.js";
 import { type FlagSpec, describeFlags, parseArgs } from "./args.js";
+import { chosenConfig, configFlags } from "./config-flags.js";
 import { abandonedJsonReport, abandonedTextReport, exitCodeOf, exitCodeOfStop, jsonReport, textReport } from "./check-report.js";
 import { ExitCode } from "./exit-codes.js";
 import { availableMemory, defaultMaxMemory, formatSize, parseMemoryFlag } from "./memory-limit.js";
@@ -45,16 +45,7 @@ const commonFlags: readonly FlagSpec[] = [
 ];
 
 function protocolFlags(protocol: AnyProtocol): FlagSpec[] {
-  return [
-    ...protocol.options.map(
-      (o): FlagSpec => ({ name: o.flag, kind: "int", description: o.description, min: o.min, max: o.max }),
-    ),
-    ...(protocol.presets.length > 0 ? [{ name: "preset", kind: "choice", description: "a shipped config", choices: protocol.presets.map((p) => p.name) } as const] : []),
-    ...(protocol.variants.length > 0
-      ? [{ name: "variant", kind: "choice", description: "a bug-zoo variant", choices: protocol.variants.map((v) => v.name) } as const]
-      : []),
-    ...commonFlags,
-  ];
+  return [...configFlags(protocol), ...commonFlags];
 }
 
 /** Help text for `tla-twin check`. */
@@ -88,21 +79,7 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const { positionals, flags } = parseArgs(rest, protocolFlags(protocol));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
-  const presetName = flags.text("preset");
-  const given: Record<string, number> = {};
-  for (const option of protocol.options) {
-    const value = flags.int(option.flag);
-    if (value !== undefined) given[option.flag] = value;
-  }
-  // A preset is a whole config: mixing it with options would silently run neither.
-  if (presetName !== undefined && Object.keys(given).length > 0) {
-    throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
-  }
-  const variant = flags.text("variant");
-  const options = toUsage(() =>
-    resolveOptions(protocol, presetName === undefined ? given : protocol.presets.find((p) => p.name === presetName)!.options),
-  );
-  const model = toUsage(() => protocol.model(options, variant));
+  const { options, variant, model } = chosenConfig(protocol, flags);
   const json = flags.on("json");
   const quiet = flags.on("quiet") || json;
   const traceOutput = planTraceOutput(flags, json);
@@ -209,14 +186,4 @@ function runCheckAll(argv: readonly string[]): number {
   if (json) console.log(JSON.stringify(rows, null, 2));
   else console.log(failed ? "Some checks FAILED." : "All checks passed.");
   return failed ? ExitCode.violation : ExitCode.ok;
-}
-
-/** Turns a config error into a usage error (exit 2). */
-function toUsage<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
 }

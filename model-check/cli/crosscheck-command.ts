@@ -9,8 +9,9 @@
  *
  * @module
  */
-import { ConfigError, type AnyProtocol, resolveOptions } from "../../src/protocol.js";
+import { type AnyProtocol, resolveOptions } from "../../src/protocol.js";
 import { protocols } from "../../src/registry.js";
+import { chosenOptions } from "./config-flags.js";
 import { protocolArgument } from "./protocol-argument.js";
 import { StopSignal } from "../stop.js";
 import { type CrossCheckSettings, type CrossCheckVerdict, crossCheck, crossCheckVerdict, defaultCrossCheckSettings } from "../tlc/crosscheck.js";
@@ -86,22 +87,7 @@ export async function runCrossCheck(argv: readonly string[]): Promise<number> {
   const { positionals, flags } = parseArgs(rest, flagsOf(protocol));
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
-  const presetName = flags.text("preset");
-  const given: Record<string, number> = {};
-  for (const option of protocol.options) {
-    const value = flags.int(option.flag);
-    if (value !== undefined) given[option.flag] = value;
-  }
-  if (presetName !== undefined && Object.keys(given).length > 0) {
-    throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
-  }
-  let options: Record<string, number>;
-  try {
-    options = resolveOptions(protocol, presetName === undefined ? given : protocol.presets.find((p) => p.name === presetName)!.options);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
+  const { options, preset: presetName } = chosenOptions(protocol, flags);
   // A config equal to a preset's is checked with that preset's shipped .cfg file.
   const preset =
     presetName ??

@@ -15,6 +15,7 @@ import { ExitCode } from "./exit-codes.js";
 import { runList } from "./list-command.js";
 import { runSpecMap } from "./spec-map-command.js";
 import { EnvironmentError, InternalError, UsageError } from "./usage-error.js";
+import { runValidate, validateHelp } from "./validate-command.js";
 import { runZooCommand, zooHelp } from "./zoo-command.js";
 
 /** A command: what it does in one line, how to run it, its help text. */
@@ -37,6 +38,7 @@ const commands: Readonly<Record<string, Command>> = {
     run: runSpecMap,
     help: () => "Usage: tla-twin spec-map [--write FILE]",
   },
+  validate: { summary: "check that a log of implementation events (NDJSON) is a behaviour of a twin", run: runValidate, help: validateHelp },
   zoo: { summary: "run every bug-zoo variant under the quick presets and show TLC's verdict beside each", run: runZooCommand, help: zooHelp },
 };
 

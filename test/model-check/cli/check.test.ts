@@ -2,8 +2,6 @@
  * The tla-twin command as a user meets it: the built executable, its output,
  * one-line errors and exit codes (0 ok, 1 violation, 2 bad usage).
  */
-
-
 import { runCli } from "../../support/cli.js";
 import { describe, expect, it } from "vitest";
 
