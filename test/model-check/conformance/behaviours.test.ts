@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assertBehaviours, behaviours, invariantsHold, modelsAgree, paxos, raft, resolveOptions, twophase } from "tla-twin";
-import { bfs } from "../../model-check/bfs.js";
+import { bfs } from "../../../model-check/bfs.js";
 
 const seed = 20261208;
 const twoPhase3 = twophase.twoPhase.model({ rm: 3 });

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AnyModel, type Trace, type TwinAction, behaviours, eventOf, parseEvent, parseEvents, raft, resolveOptions, twophase, validateLog } from "tla-twin";
-import { formatActionLabel } from "../../model-check/format.js";
-import { replayChoices } from "../../model-check/conformance/behaviours.js";
-import { projectRoot } from "../../model-check/project-root.js";
+import { formatActionLabel } from "../../../model-check/format.js";
+import { replayChoices } from "../../../model-check/conformance/behaviours.js";
+import { projectRoot } from "../../../model-check/project-root.js";
 
 const seed = 20261208;
 const twoPhase3 = twophase.twoPhase.model({ rm: 3 }) as AnyModel;
