@@ -234,6 +234,16 @@ export interface TlcModel {
   readonly specDir?: string | URL;
 }
 
+/** The model values of the named constant sets, each with its set's name: a hand-written model's {@link TlaBinding.modelValues}. */
+export function modelValueSetsOf(sets: Readonly<Record<string, readonly string[]>>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(sets).flatMap(([set, values]) => values.map((value) => [value, set] as const)));
+}
+
+/** The names `name(0) .. name(count - 1)`. */
+export function namesOf(count: number, name: (i: number) => string): string[] {
+  return Array.from({ length: count }, (_, i) => name(i));
+}
+
 /** Thrown when a model without a TLA+ binding is asked for what only TLC can do with one. */
 export class NoTlaBindingError extends Error {
   override readonly name = "NoTlaBindingError";

@@ -28,7 +28,6 @@ import {
 } from "../../src/tla/value.js";
 import { formatActionLabel } from "../format.js";
 import type { Trace } from "../result.js";
-import { modelValueSets } from "../tlc/cfg.js";
 import { tlcModelOf } from "../../src/protocol.js";
 
 /** An ITF value. */
@@ -96,9 +95,9 @@ export function itfToTla(value: ItfValue): TlaValue {
   return tlaRecord(Object.fromEntries(Object.entries(o).map(([k, e]) => [k, itfToTla(e as ItfValue)])));
 }
 
-/** The set each model value of a model belongs to: from its binding's `modelValues`, else from its TLC config. */
+/** The set each model value of a model belongs to, from its TLA+ binding (`modelValues`); untyped without one. */
 export function modelValueTypes(model: AnyModel): (modelValue: string) => string | undefined {
-  const sets = model.modelValues ?? modelValueSets(tlcModelOf(model).cfg);
+  const sets = model.modelValues ?? new Map<string, string>();
   return (name) => sets.get(name);
 }
 

@@ -7,6 +7,7 @@
  */
 import { transitionsOf } from "../action-table.js";
 import type { Model, TlaActionLabel } from "../protocol.js";
+import { modelValueSetsOf, namesOf } from "../protocol.js";
 import { tlaInt } from "../tla/value.js";
 import { type PaxosAction, type PaxosRules, paxosContext, referenceRules } from "./actions.js";
 import { paxosCodec } from "./codec.js";
@@ -75,6 +76,7 @@ export function paxosModel(config: PaxosConfig, rules: PaxosRules = referenceRul
     fromTla: (v) => paxosFromTla(config, v),
     actionLabel: paxosActionLabel,
     // Bug-zoo variants change the twin only; TLC gets the reference spec.
+    modelValues: modelValueSetsOf({ Acceptor: namesOf(config.acceptorCount, acceptorName), Value: namesOf(config.valueCount, valueName), None: ["None"] }),
     tlcModel: () => ({ module: "MCPaxos", cfg: paxosTlcConfig(config, invariants.map((i) => i.name)), goalsModule: "MCPaxosGoals" }),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { transitionsOf } from "../action-table.js";
 import type { Model, TlaActionLabel } from "../protocol.js";
+import { modelValueSetsOf, namesOf } from "../protocol.js";
 import type { TlaValue } from "../tla/value.js";
 import { type RaftAction, type RaftRules, raftContext, referenceRules } from "./actions.js";
 import { raftCodec } from "./codec.js";
@@ -169,6 +170,7 @@ export function raftModel(config: RaftConfig, rules: RaftRules = referenceRules)
     toTla: (s) => raftToTla(config, s),
     fromTla: (v) => raftFromTla(config, v),
     actionLabel: raftActionLabel,
+    modelValues: modelValueSetsOf({ Server: namesOf(config.servers, serverName), Value: namesOf(config.values, valueName), Nil: ["Nil"] }),
     tlcModel: () =>
       figure37
         ? { module: "MCRaftFigure37", cfg: raftTlcConfig(config), goalsModule: "MCRaftFigure37Goals", symmetry: "Symmetry" }

@@ -7,6 +7,7 @@
  */
 import { transitionsOf } from "../action-table.js";
 import type { Model } from "../protocol.js";
+import { modelValueSetsOf, namesOf } from "../protocol.js";
 import {
   type TlaValue,
   TlaShapeError,
@@ -82,6 +83,7 @@ export function tcommitModel(config: TCommitConfig): Model<TCommitState, TCommit
     toTla: tcommitToTla,
     fromTla: (v) => tcommitFromTla(rmCount, v),
     actionLabel: (a) => ({ name: a.type, params: [["r", tlaModelValue(rmName(a.rm))] as const], witnesses: [] }),
+    modelValues: modelValueSetsOf({ RM: namesOf(rmCount, rmName) }),
     tlcModel: () => ({ module: "TCommit", cfg: tcommitTlcConfig(rmCount) }),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { transitionsOf } from "../action-table.js";
 import type { Model } from "../protocol.js";
+import { modelValueSetsOf, namesOf } from "../protocol.js";
 import { tlaModelValue } from "../tla/value.js";
 import { type TwoPhaseAction, type TwoPhaseContext, type TwoPhaseRules, referenceRules } from "./actions.js";
 import { twoPhaseCodec } from "./codec.js";
@@ -49,6 +50,7 @@ export function twoPhaseModel(
     symmetry: twoPhaseSymmetry(rmCount),
     toTla: (s) => twoPhaseToTla(rmCount, s),
     fromTla: (v) => twoPhaseFromTla(rmCount, v),
+    modelValues: modelValueSetsOf({ RM: namesOf(rmCount, rmName) }),
     tlcModel: () => ({ module: "TwoPhase", cfg: twoPhaseTlcConfig(rmCount), goalsModule: "TwoPhaseGoals" }),
     actionLabel: (a) => ({
       name: a.type,

@@ -6,6 +6,7 @@
  */
 import { transitionsOf } from "../action-table.js";
 import type { Model, TlaActionLabel } from "../protocol.js";
+import { modelValueSetsOf, namesOf } from "../protocol.js";
 import {
   type TlaValue,
   TlaShapeError,
@@ -134,6 +135,7 @@ export function votingModel(config: VotingConfig): Model<VotingState, VotingActi
     toTla: (s) => votingToTla(config, s),
     fromTla: (v) => votingFromTla(config, v),
     actionLabel: (a) => votingActionLabel(config, a),
+    modelValues: modelValueSetsOf({ Acceptor: namesOf(config.acceptorCount, acceptorName), Value: namesOf(config.valueCount, valueName) }),
     tlcModel: () => ({ module: "Voting", cfg: votingTlcConfig(config, invariants.map((i) => i.name)) }),
   };
 }

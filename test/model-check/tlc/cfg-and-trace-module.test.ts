@@ -4,13 +4,16 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { resolveOptions, tlcModelOf } from "../../../src/protocol.js";
+import { protocols } from "../../../src/registry.js";
+import { tcommitModel } from "../../../src/tcommit/index.js";
+import { majorities, votingModel } from "../../../src/voting/index.js";
 import { describe, expect, it } from "vitest";
 import { specDir } from "../../../model-check/project-root.js";
 import { cfgSections, constantSections, initAndNext, modelValueSets, normalizedCfg } from "../../../model-check/tlc/cfg.js";
 import { traceCheckModule } from "../../../model-check/tlc/trace-check.js";
 import { randomTwinBehaviours } from "../../../model-check/tlc/twin-behaviours.js";
 import { twoPhase } from "../../../src/twophase/index.js";
-import { tlcModelOf } from "../../../src/protocol.js";
 
 describe("config files", () => {
   const cfg = "\\* a comment\nCONSTANTS RM = {r1, r2} (* block\ncomment *) Nil = Nil\n  Max = 3\nINIT MyInit NEXT MyNext\nINVARIANT TypeOK\n";
@@ -65,5 +68,17 @@ describe("the trace-checking module for (e)", () => {
     const again = randomTwinBehaviours(model, { count: 3, depth: 4, seed: 5 });
     expect(again.map((b) => b.actions)).toEqual(behaviours.map((b) => b.actions));
     expect(behaviours.every((b) => b.actions.length <= 4 && b.states.length === b.actions.length + 1)).toBe(true);
+  });
+});
+
+describe("each shipped model's TLA+ binding names the model values its TLC config declares", () => {
+  const models = [
+    ...protocols.flatMap((p) => p.presets.filter((preset) => preset.quick).map((preset) => [`${p.name} ${preset.name}`, p.model(resolveOptions(p, preset.options))] as const)),
+    ["tcommit rm3", tcommitModel({ rmCount: 3 })] as const,
+    ["voting a3v2b1", votingModel({ acceptorCount: 3, valueCount: 2, maxBallot: 1, quorums: majorities(3) })] as const,
+  ];
+  it.each(models)("%s", (_name, model) => {
+    // The trace writers read modelValues; the config text is TLC's own account of the same constants.
+    expect(new Map(model.modelValues)).toEqual(modelValueSets(tlcModelOf(model).cfg));
   });
 });
