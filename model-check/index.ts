@@ -24,6 +24,8 @@ export * from "./contract-check.js";
 export * from "./replay.js";
 export * from "./fingerprint.js";
 export * from "./fingerprint-set.js";
+export * from "./fingerprint-table.js";
+export * from "./fingerprint-slots.js";
 export * from "./predecessor-log.js";
 export * from "./frontier.js";
 export * from "./expander.js";
