@@ -7,7 +7,7 @@
  * @module
  */
 import type { AnyModel, AnyProtocol, TwinAction } from "../src/protocol.js";
-import { ConfigError, resolveOptions } from "../src/protocol.js";
+import { ConfigError, presetOptions, resolveOptions } from "../src/protocol.js";
 import { findProtocol } from "../src/registry.js";
 import { bfs } from "./bfs.js";
 import { type ContractBreach, checkContract, defaultContractSample } from "./contract-check.js";
@@ -95,11 +95,7 @@ export function modelOf(target: AnyProtocol | AnyModel, choice: ConfigChoice = {
 function optionsOf(protocol: AnyProtocol, choice: ConfigChoice): Record<string, number> {
   if (choice.preset === undefined) return resolveOptions(protocol, choice.options ?? {});
   if (choice.options !== undefined) throw new ConfigError("give either preset or options, not both");
-  const preset = protocol.presets.find((p) => p.name === choice.preset);
-  if (preset === undefined) {
-    throw new ConfigError(`${protocol.name} has no preset "${choice.preset}" (its presets: ${protocol.presets.map((p) => p.name).join(", ") || "none"})`);
-  }
-  return resolveOptions(protocol, preset.options);
+  return presetOptions(protocol, choice.preset);
 }
 
 /**
@@ -137,13 +133,7 @@ async function sourceFor(target: AnyProtocol | AnyModel, options: CheckOptions):
     throw new ConfigError(`workers load ${target.name} from its module: give check the module's URL (module: import.meta.url in the module that exports it)`);
   }
   const source = { ...config, module: String(options.module), ...(options.exportName === undefined ? {} : { exportName: options.exportName }) };
-  let protocol: AnyProtocol;
-  try {
-    ({ protocol } = await loadProtocol(source));
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`cannot load ${source.module}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-  }
+  const { protocol } = await loadProtocol(source);
   if (protocol.name !== target.name) throw new ConfigError(`${source.module} exports ${protocol.name}, not ${target.name} (name the export with exportName)`);
   return source;
 }

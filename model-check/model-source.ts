@@ -38,7 +38,14 @@ export async function loadProtocol(source: Pick<ModelSource, "protocol" | "modul
   if (source.module === undefined) return { protocol: shippedProtocol(source.protocol) };
   const known = loaded.get(keyOf(source.module, source.exportName));
   if (known !== undefined) return { protocol: known, exportName: source.exportName ?? "default" };
-  const chosen = protocolExport(await importModule(source.module), source.module, source.exportName);
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = await importModule(source.module);
+  } catch (e) {
+    // A module that fails to load (missing, a syntax or type error at import) is the user's to fix: one line.
+    throw new ConfigError(`cannot load ${source.module}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  }
+  const chosen = protocolExport(namespace, source.module, source.exportName);
   loaded.set(keyOf(source.module, chosen.exportName), chosen.protocol);
   if (source.exportName === undefined) loaded.set(keyOf(source.module, undefined), chosen.protocol);
   return chosen;

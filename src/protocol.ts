@@ -377,6 +377,18 @@ export function resolveOptions(
   return resolved;
 }
 
+/** The resolved option values of the protocol's preset `name`, or a {@link ConfigError} that lists its presets. */
+export function presetOptions(
+  protocol: { readonly name: string; readonly options: readonly IntOption[]; readonly presets: readonly Preset[] },
+  name: string,
+): Record<string, number> {
+  const preset = protocol.presets.find((p) => p.name === name);
+  if (preset === undefined) {
+    throw new ConfigError(`${protocol.name} has no preset "${name}" (its presets: ${protocol.presets.map((p) => p.name).join(", ") || "none"})`);
+  }
+  return resolveOptions(protocol, preset.options);
+}
+
 /**
  * The variant called `name` among a protocol's variants, or a
  * {@link ConfigError} that lists the ones there are.

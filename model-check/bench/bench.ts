@@ -16,7 +16,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { ConfigError, resolveOptions, tlcModelOf } from "../../src/protocol.js";
+import { ConfigError, presetOptions, resolveOptions, tlcModelOf } from "../../src/protocol.js";
 import { findProtocol } from "../../src/registry.js";
 import { loadProtocol } from "../model-source.js";
 import { type FlagSpec, describeFlags, parseArgs } from "../cli/args.js";
@@ -151,15 +151,9 @@ async function benchConfig(config: BenchConfig, jar: string | undefined, allCore
   const origin = config.module === undefined ? {} : { module: pathToFileURL(join(projectRoot(), config.module)).href };
   const protocol = config.module === undefined ? findProtocol(config.protocol) : (await loadProtocol({ protocol: config.protocol, ...origin })).protocol;
   if (protocol === undefined) return skip(`protocol "${config.protocol}" is not registered`);
-  let given = config.options ?? {};
-  if (config.preset !== undefined) {
-    const preset = protocol.presets.find((p) => p.name === config.preset);
-    if (preset === undefined) return skip(`${config.protocol} has no preset "${config.preset}" (its presets: ${protocol.presets.map((p) => p.name).join(", ")})`);
-    given = preset.options;
-  }
   let options: Record<string, number>;
   try {
-    options = resolveOptions(protocol, given);
+    options = config.preset === undefined ? resolveOptions(protocol, config.options ?? {}) : presetOptions(protocol, config.preset);
   } catch (e) {
     if (e instanceof ConfigError) return skip(e.message);
     throw e;

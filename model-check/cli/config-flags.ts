@@ -5,7 +5,7 @@
  * @module
  */
 import type { AnyModel, AnyProtocol } from "../../src/protocol.js";
-import { ConfigError, resolveOptions } from "../../src/protocol.js";
+import { ConfigError, presetOptions, resolveOptions } from "../../src/protocol.js";
 import type { FlagSpec, Flags } from "./args.js";
 import { UsageError } from "./usage-error.js";
 
@@ -41,7 +41,7 @@ export function chosenOptions(protocol: AnyProtocol, flags: Flags): { readonly o
   if (preset !== undefined && Object.keys(given).length > 0) {
     throw new UsageError(`give either --preset or the options (${Object.keys(given).map((k) => `--${k}`).join(", ")}), not both`);
   }
-  const options = toUsage(() => resolveOptions(protocol, preset === undefined ? given : protocol.presets.find((p) => p.name === preset)!.options));
+  const options = toUsage(() => (preset === undefined ? resolveOptions(protocol, given) : presetOptions(protocol, preset)));
   return { options, preset };
 }
 

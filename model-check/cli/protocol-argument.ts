@@ -59,7 +59,6 @@ export async function protocolArgument(command: string, argv: readonly string[])
     return { protocol: loaded.protocol, origin: { module, exportName: loaded.exportName ?? "default" }, rest };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
-    const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new UsageError(`cannot load ${name}: ${message}`);
+    throw e;
   }
 }

@@ -52,7 +52,7 @@ import { checkTwinBehaviours } from "./trace-check.js";
 import { randomTwinBehaviours } from "./twin-behaviours.js";
 import { type GraphCounts, exploreTwinGraphBounded } from "./twin-graph.js";
 import { SpecWorkdir } from "./workdir.js";
-import { tlcModelOf } from "../../src/protocol.js";
+import { presetOptions, tlcModelOf } from "../../src/protocol.js";
 
 /** Settings of a cross-check; {@link defaultCrossCheckSettings} are what tests and golden files use. */
 export interface CrossCheckSettings {
@@ -170,16 +170,8 @@ export function crossCheckVerdict(report: Pick<CrossCheckReport, "checks">): Cro
  */
 export function presetCfgFile(protocol: AnyProtocol, preset: string): string | undefined {
   const entry = readManifest().models.find((m) => m.protocol === protocol.name && m.preset === preset);
-  const candidates = [entry?.cfg, `${tlcModelOf(protocol.model(resolvedPresetOptions(protocol, preset))).module}_${preset}.cfg`];
+  const candidates = [entry?.cfg, `${tlcModelOf(protocol.model(presetOptions(protocol, preset))).module}_${preset}.cfg`];
   return candidates.find((c): c is string => c !== undefined && existsSync(join(specDir(), c)));
-}
-
-function resolvedPresetOptions(protocol: AnyProtocol, preset: string): Record<string, number> {
-  const found = protocol.presets.find((p) => p.name === preset);
-  if (found === undefined) throw new Error(`${protocol.name} has no preset ${preset}`);
-  const options: Record<string, number> = {};
-  for (const o of protocol.options) options[o.flag] = found.options[o.flag] ?? o.default;
-  return options;
 }
 
 /**

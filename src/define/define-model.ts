@@ -22,7 +22,7 @@ import type {
 import { codecOf, symmetryOf } from "../schema/derive.js";
 import { type Schema, SchemaError, modelValuesOf } from "../schema/schema.js";
 import { type TlaValue, TlaShapeError } from "../tla/value.js";
-import { type ParamDomain, type ParamValues, forEachAssignment, isFromState } from "./params.js";
+import { type FromState, type ParamDomain, type ParamValues, forEachAssignment, isFromState } from "./params.js";
 
 /** One action: its parameters and what it does (the state it leads to, or `undefined` when it is not enabled). */
 export interface ActionSpec<S, P extends Readonly<Record<string, ParamDomain<S>>>> {
@@ -132,12 +132,15 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
   const fixed: A[] = [];
   const enumerators: ((state: S, visit: (action: A) => void) => void)[] = [];
   const labels = new Map<string, (action: A) => TlaActionLabel>();
+  // Each action's parameters read from the state, which `step` must find among the values the state offers.
+  const witnessParams = new Map<string, [string, FromState<S, unknown>][]>();
   for (const type of kinds) {
     const spec = definition.actions[type]!;
     const params: Readonly<Record<string, ParamDomain<S>>> = spec.params ?? {};
     const names = Object.keys(params);
     const domains = names.map((name) => params[name]!);
     table[type] = (state, action) => spec.step(state, action as never);
+    witnessParams.set(type, names.flatMap((name, i) => (isFromState(domains[i]!) ? [[name, domains[i]!] as [string, FromState<S, unknown>]] : [])));
     if (domains.some(isFromState)) {
       enumerators.push((state, visit) => forEachAssignment(state, names, domains, (values) => visit({ type, ...values } as unknown as A)));
     } else {
@@ -172,13 +175,11 @@ export function defineModel<S, Acts extends ActionSpecs<S>>(definition: ModelDef
     forEachSuccessor: successorsThrough(transitions),
     step(state, action) {
       // A parameter read from the state must be one of the values it offers there, as in `\E m \in msgs`.
-      const spec = definition.actions[action.type];
-      if (spec === undefined) return undefined;
-      for (const [name, domain] of Object.entries<ParamDomain<S>>(spec.params ?? {})) {
-        if (!isFromState(domain)) continue;
-        const given = (action as unknown as Record<string, unknown>)[name];
-        const earlier = action as unknown as Record<string, unknown>;
-        if (![...domain.values(state, earlier)].some((value) => sameValue(domain.schema, value, given))) return undefined;
+      const witnesses = witnessParams.get(action.type);
+      if (witnesses === undefined) return undefined;
+      const given = action as unknown as Record<string, unknown>;
+      for (const [name, domain] of witnesses) {
+        if (![...domain.values(state, given)].some((value) => sameValue(domain.schema, value, given[name]))) return undefined;
       }
       return dispatch(state, action);
     },

@@ -90,7 +90,7 @@ function plural(n: number, word: string): string {
  * `spec/MCPaxos_<preset>.cfg` files are exactly this text.
  */
 export function paxosTlcConfig(config: PaxosConfig, invariants: readonly string[]): string {
-  const names = (count: number, name: (i: number) => string) => Array.from({ length: count }, (_, i) => name(i)).join(", ");
+  const names = (count: number, name: (i: number) => string) => namesOf(count, name).join(", ");
   return [
     `\\* Single-decree Paxos: ${plural(config.acceptorCount, "acceptor")} with majority quorums, ` +
       `${plural(config.valueCount, "value")}, ballots 0..${config.maxBallot}.`,

@@ -91,7 +91,7 @@ export interface RaftTlcOptions {
  * options and symmetry.
  */
 export function raftTlcConfig(config: RaftConfig, options: RaftTlcOptions = {}): string {
-  const names = (count: number, name: (k: number) => string) => Array.from({ length: count }, (_, k) => name(k)).join(", ");
+  const names = (count: number, name: (k: number) => string) => namesOf(count, name).join(", ");
   const bool = (b: boolean) => (b ? "TRUE" : "FALSE");
   return [
     `\\* Raft with ${plural(config.servers, "server")} and ${plural(config.values, "client value")}, within the bounds of MCRaft.tla.`,

@@ -97,7 +97,7 @@ export function votingActionLabel(config: VotingConfig, action: VotingAction): T
  * `Ballot = {0, ..., maxBallot}` overrides the spec's `Ballot == Nat`.
  */
 export function votingTlcConfig(config: VotingConfig, invariants: readonly string[]): string {
-  const names = (count: number, name: (i: number) => string) => Array.from({ length: count }, (_, i) => name(i)).join(", ");
+  const names = (count: number, name: (i: number) => string) => namesOf(count, name).join(", ");
   const quorum = (q: AcceptorSet) => {
     const members: string[] = [];
     for (let a = 0; a < config.acceptorCount; a++) if (hasAcceptor(q, a)) members.push(acceptorName(a));
