@@ -110,7 +110,7 @@ export async function check(target: AnyProtocol | AnyModel, options: CheckOption
   if (options.contractCheck !== undefined && options.contractCheck !== false) atLeast(1, { contractCheck: options.contractCheck });
   const model = modelOf(target, options);
   if (options.contractCheck !== false) {
-    const breach = checkContract(model, { maxStates: options.contractCheck ?? defaultContractSample });
+    const breach = checkContract(model, { maxStates: options.contractCheck ?? defaultContractSample, symmetry: options.symmetry === true });
     if (breach !== null) throw new ContractError(breach);
   }
   const search = {

@@ -35,7 +35,7 @@ async function run(): Promise<void> {
   await loadProtocol(job.source);
   const model = buildModel(job.source);
   if (job.task === "contract") {
-    const breach = checkContract(model);
+    const breach = checkContract(model, { symmetry: job.plan.symmetry });
     post(breach !== null ? { type: "breach", breach } : { type: "contract-kept" });
   } else {
     post({ type: "result", result: search(model) });

@@ -10,6 +10,7 @@ import {
   actionsOn,
   bool,
   check,
+  checkContract,
   defineProtocol,
   defineModel,
   from,
@@ -182,5 +183,21 @@ describe("mistakes in a declared model, told in one line", () => {
       variants: { "keep-turn": { ...misspelt, change: (m) => m } },
     });
     expect(() => protocol.model({}, "keep-turn")).toThrow("variant keep-turn says it breaks MutualExclusio, which is not an invariant or action property of peterson-misspelt (MutualExclusion)");
+  });
+});
+
+describe("the contract check's symmetry rule", () => {
+  it("holds a symmetry whose representative is not its own representative to account, when the search uses symmetry", () => {
+    const model = peterson.model({});
+    // Swapping the turn each time: the representative of a representative is another state.
+    const flipping = { ...model, symmetry: { sets: ["Proc"], representative: (s: typeof model extends { initialStates(): readonly (infer S)[] } ? S : never) => ({ ...s, turn: 1 - s.turn }) } };
+    expect(checkContract(flipping, { symmetry: true })).toMatchObject({ rule: "symmetry" });
+    expect(checkContract(flipping, { symmetry: false })).toBeNull();
+  });
+
+  it("leaves symmetry out of a search without it: 2PC with 9 RMs (9! permutations, beyond the brute-force bound) is checked", async () => {
+    const result = await check(twoPhaseCommit, { options: { rm: 9 }, maxStates: 2000 });
+    expect([result.complete, result.stoppedBy, result.violation]).toEqual([false, "max-states", null]);
+    await expect(check(twoPhaseCommit, { options: { rm: 9 }, symmetry: true, maxStates: 2000 })).rejects.toThrow("symmetry over RM has 362880 permutations");
   });
 });
